@@ -1,0 +1,85 @@
+package io.streamlake.connect.s3;
+
+import io.streamlake.connect.s3.config.S3SinkConfig;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.sink.SinkConnector;
+
+/**
+ * Lands Kafka topics in S3 as Parquet, JSON lines or Avro, partitioned by Kafka partition, fields or time.
+ * Accepts the configuration keys (and class names as values) of Confluent's S3 sink.
+ */
+public final class S3SinkConnector extends SinkConnector {
+
+  private Map<String, String> props;
+
+  @Override
+  public void start(Map<String, String> props) {
+    new S3SinkConfig(props);
+    this.props = Map.copyOf(props);
+  }
+
+  @Override
+  public Class<? extends Task> taskClass() {
+    return S3SinkTask.class;
+  }
+
+  @Override
+  public List<Map<String, String>> taskConfigs(int maxTasks) {
+    List<Map<String, String>> configs = new ArrayList<>(maxTasks);
+    for (int i = 0; i < maxTasks; i++) {
+      configs.add(new HashMap<>(props));
+    }
+    return configs;
+  }
+
+  @Override
+  public void stop() {
+    // nothing to release: tasks own the S3 clients
+  }
+
+  @Override
+  public ConfigDef config() {
+    return S3SinkConfig.CONFIG_DEF;
+  }
+
+  /** Single-key validation from the ConfigDef, then the multi-key rules, attached to the key they name. */
+  @Override
+  public Config validate(Map<String, String> connectorConfigs) {
+    Config config = super.validate(connectorConfigs);
+    boolean singleKeyErrors = config.configValues().stream().anyMatch(v -> !v.errorMessages().isEmpty());
+    if (!singleKeyErrors) {
+      for (ConfigException problem : S3SinkConfig.validate(connectorConfigs)) {
+        String key = keyOf(problem);
+        for (ConfigValue value : config.configValues()) {
+          if (value.name().equals(key)) {
+            value.addErrorMessage(problem.getMessage());
+          }
+        }
+      }
+    }
+    return config;
+  }
+
+  private static String keyOf(ConfigException problem) {
+    String message = String.valueOf(problem.getMessage());
+    for (String name : S3SinkConfig.CONFIG_DEF.names()) {
+      if (message.startsWith("Invalid value") && message.contains(" for configuration " + name + ":")) {
+        return name;
+      }
+    }
+    return S3SinkConfig.FORMAT_CLASS_CONFIG;
+  }
+
+  @Override
+  public String version() {
+    return Version.get();
+  }
+}

@@ -1,0 +1,92 @@
+package io.streamlake.connect.s3;
+
+import io.streamlake.connect.s3.config.S3SinkConfig;
+import io.streamlake.connect.s3.storage.S3Stores;
+import io.streamlake.connect.s3.writer.SinkWriter;
+import io.streamlake.connect.s3.writer.SinkWriters;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connect's entry point for one task: builds the writer and delegates. Offsets are committed only through
+ * {@link #preCommit}, and only past data that is durable in S3.
+ */
+public final class S3SinkTask extends SinkTask {
+
+  private static final Logger log = LoggerFactory.getLogger(S3SinkTask.class);
+
+  private S3Stores.Handle store;
+  private SinkWriter writer;
+
+  @Override
+  public String version() {
+    return Version.get();
+  }
+
+  @Override
+  public void start(Map<String, String> props) {
+    S3SinkConfig config = new S3SinkConfig(props);
+    store = S3Stores.create(config);
+    writer = SinkWriters.create(config, store.store(), errantReporter(), Clock.systemUTC());
+    log.info("S3 sink task started: bucket={} format={} partitioner={}", config.getString(S3SinkConfig.S3_BUCKET_CONFIG),
+        config.format().wireName(), config.partitioner().wireName());
+  }
+
+  @Override
+  public void open(Collection<TopicPartition> partitions) {
+    writer.open(partitions);
+  }
+
+  @Override
+  public void put(Collection<SinkRecord> records) {
+    writer.put(records);
+  }
+
+  @Override
+  public void flush(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+    // preCommit decides; nothing is forced out on flush (rotation policies decide when files close).
+  }
+
+  @Override
+  public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+    Map<TopicPartition, OffsetAndMetadata> durable = writer.committableOffsets();
+    durable.keySet().retainAll(currentOffsets.keySet());
+    return durable;
+  }
+
+  @Override
+  public void close(Collection<TopicPartition> partitions) {
+    if (writer != null) {
+      writer.close(partitions);
+    }
+  }
+
+  @Override
+  public void stop() {
+    try {
+      if (writer != null) {
+        writer.close();
+      }
+    } finally {
+      if (store != null) {
+        store.close();
+      }
+    }
+  }
+
+  private ErrantRecordReporter errantReporter() {
+    try {
+      return context.errantRecordReporter();
+    } catch (NoSuchMethodError | NoClassDefFoundError e) {
+      return null; // Connect runtimes before 2.6
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package io.streamlake.connect.s3.config;
+
+import java.util.List;
+
+/** Values of {@code partitioner.class}. */
+public enum PartitionerKind implements Choice {
+  DEFAULT("default", "io.confluent.connect.storage.partitioner.DefaultPartitioner"),
+  FIELD("field", "io.confluent.connect.storage.partitioner.FieldPartitioner"),
+  TIME("time", "io.confluent.connect.storage.partitioner.TimeBasedPartitioner"),
+  HOURLY("hourly", "io.confluent.connect.storage.partitioner.HourlyPartitioner"),
+  DAILY("daily", "io.confluent.connect.storage.partitioner.DailyPartitioner"),
+  FIELD_TIME("field-time", "field_time", "fieldtime");
+
+  private final String wireName;
+  private final List<String> aliases;
+
+  PartitionerKind(String wireName, String... aliases) {
+    this.wireName = wireName;
+    this.aliases = List.of(aliases);
+  }
+
+  @Override
+  public String wireName() {
+    return wireName;
+  }
+
+  @Override
+  public List<String> aliases() {
+    return aliases;
+  }
+
+  /** Whether this partitioner puts the record time into the path. */
+  public boolean usesTime() {
+    return this == TIME || this == HOURLY || this == DAILY || this == FIELD_TIME;
+  }
+
+  /** Whether this partitioner reads {@code partition.field.name}. */
+  public boolean usesFields() {
+    return this == FIELD || this == FIELD_TIME;
+  }
+}

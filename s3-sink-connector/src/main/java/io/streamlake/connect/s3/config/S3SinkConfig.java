@@ -1,0 +1,631 @@
+package io.streamlake.connect.s3.config;
+
+import io.streamlake.connect.s3.partition.PathFormat;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+
+/**
+ * Every option of the S3 sink: the single source of truth for validation, defaults and the README table.
+ *
+ * <p>Keys match Confluent's S3 sink wherever the meaning is the same, so a Confluent connector JSON runs
+ * with only {@code connector.class} changed. Rules that span several keys live in {@link #validate} and
+ * name every key involved.
+ */
+public final class S3SinkConfig extends AbstractConfig {
+
+  private static final String GROUP_S3 = "S3";
+  private static final String GROUP_FORMAT = "Format";
+  private static final String GROUP_PARTITION = "Partitioning";
+  private static final String GROUP_ROTATION = "Rotation";
+  private static final String GROUP_RETRY = "Retries";
+
+  public static final String S3_BUCKET_CONFIG = "s3.bucket.name";
+  private static final String S3_BUCKET_DOC = "The S3 bucket the sink writes to.";
+
+  public static final String S3_REGION_CONFIG = "s3.region";
+  public static final String S3_REGION_DEFAULT = "us-west-2";
+  private static final String S3_REGION_DOC = "AWS region of the bucket.";
+
+  public static final String STORE_URL_CONFIG = "store.url";
+  private static final String STORE_URL_DOC = "Custom S3 endpoint (an S3-compatible store, a VPC endpoint, a local"
+      + " test server). Empty means the AWS endpoint of s3.region.";
+
+  public static final String PATH_STYLE_CONFIG = "s3.path.style.access.enabled";
+  public static final boolean PATH_STYLE_DEFAULT = true;
+  private static final String PATH_STYLE_DOC = "Use path-style requests (endpoint/bucket/key) instead of"
+      + " virtual-hosted-style (bucket.endpoint/key).";
+
+  public static final String TOPICS_DIR_CONFIG = "topics.dir";
+  public static final String TOPICS_DIR_DEFAULT = "topics";
+  private static final String TOPICS_DIR_DOC = "Top-level prefix of every data object:"
+      + " <topics.dir>/<topic>/<encoded partition>/<topic>+<kafkaPartition>+<startOffset>.<ext>.";
+
+  public static final String STORAGE_CLASS_CONFIG = "storage.class";
+  public static final String STORAGE_CLASS_DEFAULT = "s3";
+  private static final String STORAGE_CLASS_DOC = "Storage backend. Only S3 exists; Confluent's class name is"
+      + " accepted so existing configs run unchanged.";
+
+  public static final String S3_PART_SIZE_CONFIG = "s3.part.size";
+  public static final int S3_PART_SIZE_DEFAULT = 25 * 1024 * 1024;
+  private static final String S3_PART_SIZE_DOC = "Size in bytes of one multipart-upload part. A part leaves"
+      + " memory as soon as it is full; files smaller than one part are written with a single PUT.";
+
+  public static final String SSEA_CONFIG = "s3.ssea.name";
+  private static final String SSEA_DOC = "Server-side encryption: empty (bucket default), AES256 (SSE-S3) or"
+      + " aws:kms (SSE-KMS).";
+
+  public static final String SSE_KMS_KEY_CONFIG = "s3.sse.kms.key.id";
+  private static final String SSE_KMS_KEY_DOC = "KMS key id or ARN for aws:kms; empty uses the AWS-managed key.";
+
+  public static final String ACL_CANNED_CONFIG = "s3.acl.canned";
+  private static final String ACL_CANNED_DOC = "Canned ACL for every object, e.g. bucket-owner-full-control."
+      + " Empty sends none.";
+
+  public static final String OBJECT_TAGGING_CONFIG = "s3.object.tagging";
+  private static final String OBJECT_TAGGING_DOC = "Tag every data object with startOffset, endOffset and"
+      + " recordCount.";
+
+  public static final String OBJECT_STORAGE_CLASS_CONFIG = "s3.object.storage.class";
+  private static final String OBJECT_STORAGE_CLASS_DOC = "S3 storage class of data objects (STANDARD,"
+      + " INTELLIGENT_TIERING, STANDARD_IA, ...). Empty uses the bucket default.";
+
+  public static final String ACCESS_KEY_CONFIG = "aws.access.key.id";
+  private static final String ACCESS_KEY_DOC = "Static access key id. Leave empty on MSK Connect: the default"
+      + " credential chain then uses the connector's service execution role.";
+
+  public static final String SECRET_KEY_CONFIG = "aws.secret.access.key";
+  private static final String SECRET_KEY_DOC = "Static secret key, only with aws.access.key.id.";
+
+  public static final String STS_ROLE_ARN_CONFIG = "sts.role.arn";
+  private static final String STS_ROLE_ARN_DOC = "Role to assume with STS before writing (cross-account"
+      + " buckets). Empty means no assume-role.";
+
+  public static final String STS_SESSION_NAME_CONFIG = "sts.role.session.name";
+  public static final String STS_SESSION_NAME_DEFAULT = "streamlake-s3-sink";
+  private static final String STS_SESSION_NAME_DOC = "Session name for sts.role.arn.";
+
+  public static final String STS_EXTERNAL_ID_CONFIG = "sts.role.external.id";
+  private static final String STS_EXTERNAL_ID_DOC = "External id for sts.role.arn, when the role requires one.";
+
+  public static final String RETRY_BACKOFF_CONFIG = "s3.retry.backoff.ms";
+  public static final long RETRY_BACKOFF_DEFAULT = 200L;
+  private static final String RETRY_BACKOFF_DOC = "First back-off after a transient S3 error (throttling,"
+      + " 5xx, timeout, reset); it doubles on each retry, with full jitter.";
+
+  public static final String RETRY_MAX_BACKOFF_CONFIG = "s3.retry.max.backoff.ms";
+  public static final long RETRY_MAX_BACKOFF_DEFAULT = 20_000L;
+  private static final String RETRY_MAX_BACKOFF_DOC = "Upper bound of one back-off.";
+
+  public static final String RETRY_DEADLINE_CONFIG = "s3.retry.deadline.ms";
+  public static final long RETRY_DEADLINE_DEFAULT = 300_000L;
+  private static final String RETRY_DEADLINE_DOC = "How long one S3 operation is retried before the task"
+      + " fails with the bucket, key and cause.";
+
+  public static final String S3_REQUEST_TIMEOUT_CONFIG = "s3.request.timeout.ms";
+  public static final long S3_REQUEST_TIMEOUT_DEFAULT = 60_000L;
+  private static final String S3_REQUEST_TIMEOUT_DOC = "Timeout of one S3 request attempt; a timed-out"
+      + " attempt is retried.";
+
+  public static final String FORMAT_CLASS_CONFIG = "format.class";
+  private static final String FORMAT_CLASS_DOC = "Output format.";
+
+  public static final String PARQUET_CODEC_CONFIG = "parquet.codec";
+  public static final String PARQUET_CODEC_DEFAULT = "snappy";
+  private static final String PARQUET_CODEC_DOC = "Parquet compression codec.";
+
+  public static final String PARQUET_ROW_GROUP_CONFIG = "parquet.row.group.size.bytes";
+  public static final int PARQUET_ROW_GROUP_DEFAULT = 8 * 1024 * 1024;
+  private static final String PARQUET_ROW_GROUP_DOC = "Target Parquet row-group size. A row group is held in"
+      + " memory until it is full, so this bounds the memory of each open Parquet file.";
+
+  public static final String JSON_COMPRESSION_CONFIG = "s3.compression.type";
+  public static final String JSON_COMPRESSION_DEFAULT = "none";
+  private static final String JSON_COMPRESSION_DOC = "Compression of JSON-lines files (.json or .json.gz).";
+
+  public static final String AVRO_CODEC_CONFIG = "avro.codec";
+  public static final String AVRO_CODEC_DEFAULT = "null";
+  private static final String AVRO_CODEC_DOC = "Avro container-file codec.";
+
+  public static final String SCHEMALESS_SCHEMA_CONFIG = "schemaless.avro.schema";
+  private static final String SCHEMALESS_SCHEMA_DOC = "Avro schema (JSON) of schemaless values (Maps, such as"
+      + " JSON without schemas), needed to write them as Parquet or Avro. Field names match map keys; logical"
+      + " types (timestamp-millis, date, decimal, ...) are honoured; numbers widen; ISO-8601 strings become"
+      + " timestamps.";
+
+  public static final String DECIMAL_PRECISION_CONFIG = "decimal.default.precision";
+  public static final int DECIMAL_PRECISION_DEFAULT = 38;
+  private static final String DECIMAL_PRECISION_DOC = "Precision of a Connect Decimal column whose schema does"
+      + " not carry the connect.decimal.precision parameter.";
+
+  public static final String SCHEMA_COMPATIBILITY_CONFIG = "schema.compatibility";
+  public static final String SCHEMA_COMPATIBILITY_DEFAULT = "NONE";
+  private static final String SCHEMA_COMPATIBILITY_DOC = "NONE cuts the files of a topic-partition on every"
+      + " schema change. BACKWARD, FORWARD and FULL project a record with an older compatible schema into the"
+      + " open file and cut only when that is impossible.";
+
+  public static final String NULL_VALUES_CONFIG = "behavior.on.null.values";
+  public static final String NULL_VALUES_DEFAULT = "fail";
+  private static final String NULL_VALUES_DOC = "Records with a null value: fail (to the errant-record"
+      + " reporter/DLQ, or fail the task with errors.tolerance=none), ignore (skip, offset still committed),"
+      + " write (JSON only: a null line).";
+
+  public static final String PARTITIONER_CLASS_CONFIG = "partitioner.class";
+  public static final String PARTITIONER_CLASS_DEFAULT = "default";
+  private static final String PARTITIONER_CLASS_DOC = "How records map to S3 prefixes: default"
+      + " (partition=<kafka partition>), field (partition.field.name), time (path.format), hourly, daily,"
+      + " field-time (fields, then time).";
+
+  public static final String PATH_FORMAT_CONFIG = "path.format";
+  private static final String PATH_FORMAT_DOC = "Time part of the prefix, a Joda-style pattern as in"
+      + " Confluent's sink: text in single quotes is literal, YYYY and yyyy are the calendar year, MM month,"
+      + " dd day, HH hour, mm minute. Required by the time and field-time partitioners.";
+
+  public static final String PARTITION_DURATION_CONFIG = "partition.duration.ms";
+  public static final long PARTITION_DURATION_DEFAULT = -1L;
+  private static final String PARTITION_DURATION_DOC = "Width of a time bucket: the timestamp is floored to a"
+      + " multiple of it (in the configured timezone) before path.format is applied. -1 uses path.format alone.";
+
+  public static final String PARTITION_FIELD_CONFIG = "partition.field.name";
+  private static final String PARTITION_FIELD_DOC = "Comma-separated field paths (a.b.c for nested fields)"
+      + " for the field and field-time partitioners; each becomes one <field>=<value> path segment.";
+
+  public static final String LOCALE_CONFIG = "locale";
+  public static final String LOCALE_DEFAULT = "en_US";
+  private static final String LOCALE_DOC = "Locale for path.format (e.g. en_US).";
+
+  public static final String TIMEZONE_CONFIG = "timezone";
+  private static final String TIMEZONE_DOC = "Timezone of path.format and of scheduled rotation (e.g. UTC,"
+      + " Europe/Berlin). Required when time is used; never the JVM default.";
+
+  public static final String TIMESTAMP_EXTRACTOR_CONFIG = "timestamp.extractor";
+  public static final String TIMESTAMP_EXTRACTOR_DEFAULT = "Record";
+  private static final String TIMESTAMP_EXTRACTOR_DOC = "Where a record's time comes from: Record (Kafka"
+      + " timestamp), RecordField (timestamp.field), Wallclock (time of writing), Header"
+      + " (timestamp.header.name).";
+
+  public static final String TIMESTAMP_FIELD_CONFIG = "timestamp.field";
+  public static final String TIMESTAMP_FIELD_DEFAULT = "timestamp";
+  private static final String TIMESTAMP_FIELD_DOC = "Field path for RecordField (a.b.c for nested). Accepts"
+      + " epoch numbers (see timestamp.field.unit), ISO-8601 strings, Connect Timestamp, and Debezium"
+      + " MicroTimestamp, NanoTimestamp and ZonedTimestamp.";
+
+  public static final String TIMESTAMP_UNIT_CONFIG = "timestamp.field.unit";
+  public static final String TIMESTAMP_UNIT_DEFAULT = "ms";
+  private static final String TIMESTAMP_UNIT_DOC = "Unit of a plain numeric timestamp field. Debezium"
+      + " MicroTimestamp/NanoTimestamp schemas override it.";
+
+  public static final String TIMESTAMP_HEADER_CONFIG = "timestamp.header.name";
+  public static final String TIMESTAMP_HEADER_DEFAULT = "timestamp";
+  private static final String TIMESTAMP_HEADER_DOC = "Header for the Header extractor: epoch milliseconds or"
+      + " an ISO-8601 string.";
+
+  public static final String FLUSH_SIZE_CONFIG = "flush.size";
+  public static final int FLUSH_SIZE_DEFAULT = 10_000;
+  private static final String FLUSH_SIZE_DOC = "Records per topic-partition after which all its open files"
+      + " are cut.";
+
+  public static final String ROTATE_BYTES_CONFIG = "rotate.size.bytes";
+  public static final long ROTATE_BYTES_DEFAULT = -1L;
+  private static final String ROTATE_BYTES_DOC = "Bytes (encoded, before the last flush) per topic-partition"
+      + " after which its files are cut. -1 disables.";
+
+  public static final String ROTATE_INTERVAL_CONFIG = "rotate.interval.ms";
+  public static final long ROTATE_INTERVAL_DEFAULT = -1L;
+  private static final String ROTATE_INTERVAL_DOC = "Cut when the record time of a topic-partition's open"
+      + " files spans this long; files that receive nothing for this long (wall clock) are cut too. -1"
+      + " disables.";
+
+  public static final String ROTATE_SCHEDULE_CONFIG = "rotate.schedule.interval.ms";
+  public static final long ROTATE_SCHEDULE_DEFAULT = -1L;
+  private static final String ROTATE_SCHEDULE_DOC = "Cut open files at every wall-clock multiple of this"
+      + " interval (aligned in the configured timezone). -1 disables.";
+
+  public static final String ZERO_PAD_CONFIG = "filename.offset.zero.pad.width";
+  public static final int ZERO_PAD_DEFAULT = 10;
+  private static final String ZERO_PAD_DOC = "Width to which the start offset in file names is zero-padded.";
+
+  public static final ConfigDef CONFIG_DEF = newConfigDef();
+
+  private final FormatKind format;
+  private final PartitionerKind partitioner;
+  private final TimestampKind timestampKind;
+
+  public S3SinkConfig(Map<String, ?> props) {
+    super(CONFIG_DEF, props);
+    this.format = Choices.parse(FormatKind.class, FORMAT_CLASS_CONFIG, getString(FORMAT_CLASS_CONFIG));
+    this.partitioner = Choices.parse(PartitionerKind.class, PARTITIONER_CLASS_CONFIG,
+        getString(PARTITIONER_CLASS_CONFIG));
+    this.timestampKind = Choices.parse(TimestampKind.class, TIMESTAMP_EXTRACTOR_CONFIG,
+        getString(TIMESTAMP_EXTRACTOR_CONFIG));
+    List<ConfigException> problems = crossKeyProblems();
+    if (!problems.isEmpty()) {
+      throw problems.get(0);
+    }
+  }
+
+  private static ConfigDef newConfigDef() {
+    ConfigDef def = new ConfigDef();
+    int order = 0;
+    def.define(S3_BUCKET_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
+        Importance.HIGH, S3_BUCKET_DOC, GROUP_S3, ++order, Width.LONG, "Bucket");
+    def.define(S3_REGION_CONFIG, Type.STRING, S3_REGION_DEFAULT, new ConfigDef.NonEmptyString(),
+        Importance.MEDIUM, S3_REGION_DOC, GROUP_S3, ++order, Width.SHORT, "Region");
+    def.define(STORE_URL_CONFIG, Type.STRING, "", Importance.LOW, STORE_URL_DOC, GROUP_S3, ++order,
+        Width.LONG, "Endpoint");
+    def.define(PATH_STYLE_CONFIG, Type.BOOLEAN, PATH_STYLE_DEFAULT, Importance.LOW, PATH_STYLE_DOC, GROUP_S3,
+        ++order, Width.SHORT, "Path-style access");
+    def.define(TOPICS_DIR_CONFIG, Type.STRING, TOPICS_DIR_DEFAULT, Importance.MEDIUM, TOPICS_DIR_DOC, GROUP_S3,
+        ++order, Width.MEDIUM, "Topics directory");
+    def.define(STORAGE_CLASS_CONFIG, Type.STRING, STORAGE_CLASS_DEFAULT, Choices.validator(StorageKind.class),
+        Importance.LOW, STORAGE_CLASS_DOC, GROUP_S3, ++order, Width.LONG, "Storage");
+    def.define(S3_PART_SIZE_CONFIG, Type.INT, S3_PART_SIZE_DEFAULT, Range.between(5 * 1024 * 1024,
+        Integer.MAX_VALUE), Importance.MEDIUM, S3_PART_SIZE_DOC, GROUP_S3, ++order, Width.SHORT, "Part size");
+    def.define(SSEA_CONFIG, Type.STRING, "", Choices.validator(SseAlgorithm.class), Importance.LOW, SSEA_DOC,
+        GROUP_S3, ++order, Width.SHORT, "SSE algorithm");
+    def.define(SSE_KMS_KEY_CONFIG, Type.STRING, "", Importance.LOW, SSE_KMS_KEY_DOC, GROUP_S3, ++order,
+        Width.LONG, "SSE-KMS key");
+    def.define(ACL_CANNED_CONFIG, Type.STRING, "", new CannedAclValidator(), Importance.LOW, ACL_CANNED_DOC,
+        GROUP_S3, ++order, Width.MEDIUM, "Canned ACL");
+    def.define(OBJECT_TAGGING_CONFIG, Type.BOOLEAN, false, Importance.LOW, OBJECT_TAGGING_DOC, GROUP_S3,
+        ++order, Width.SHORT, "Object tagging");
+    def.define(OBJECT_STORAGE_CLASS_CONFIG, Type.STRING, "", new StorageClassValidator(), Importance.LOW,
+        OBJECT_STORAGE_CLASS_DOC, GROUP_S3, ++order, Width.MEDIUM, "S3 storage class");
+    def.define(ACCESS_KEY_CONFIG, Type.STRING, "", Importance.LOW, ACCESS_KEY_DOC, GROUP_S3, ++order,
+        Width.MEDIUM, "Access key id");
+    def.define(SECRET_KEY_CONFIG, Type.PASSWORD, "", Importance.LOW, SECRET_KEY_DOC, GROUP_S3, ++order,
+        Width.MEDIUM, "Secret access key");
+    def.define(STS_ROLE_ARN_CONFIG, Type.STRING, "", Importance.LOW, STS_ROLE_ARN_DOC, GROUP_S3, ++order,
+        Width.LONG, "Assume-role ARN");
+    def.define(STS_SESSION_NAME_CONFIG, Type.STRING, STS_SESSION_NAME_DEFAULT, Importance.LOW,
+        STS_SESSION_NAME_DOC, GROUP_S3, ++order, Width.MEDIUM, "Assume-role session name");
+    def.define(STS_EXTERNAL_ID_CONFIG, Type.PASSWORD, "", Importance.LOW, STS_EXTERNAL_ID_DOC, GROUP_S3,
+        ++order, Width.MEDIUM, "Assume-role external id");
+
+    order = 0;
+    def.define(RETRY_BACKOFF_CONFIG, Type.LONG, RETRY_BACKOFF_DEFAULT, Range.atLeast(1), Importance.LOW,
+        RETRY_BACKOFF_DOC, GROUP_RETRY, ++order, Width.SHORT, "Back-off");
+    def.define(RETRY_MAX_BACKOFF_CONFIG, Type.LONG, RETRY_MAX_BACKOFF_DEFAULT, Range.atLeast(1),
+        Importance.LOW, RETRY_MAX_BACKOFF_DOC, GROUP_RETRY, ++order, Width.SHORT, "Max back-off");
+    def.define(RETRY_DEADLINE_CONFIG, Type.LONG, RETRY_DEADLINE_DEFAULT, Range.atLeast(0), Importance.LOW,
+        RETRY_DEADLINE_DOC, GROUP_RETRY, ++order, Width.SHORT, "Retry deadline");
+    def.define(S3_REQUEST_TIMEOUT_CONFIG, Type.LONG, S3_REQUEST_TIMEOUT_DEFAULT, Range.atLeast(100),
+        Importance.LOW, S3_REQUEST_TIMEOUT_DOC, GROUP_RETRY, ++order, Width.SHORT, "Request timeout");
+
+    order = 0;
+    def.define(FORMAT_CLASS_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Choices.validator(FormatKind.class),
+        Importance.HIGH, FORMAT_CLASS_DOC, GROUP_FORMAT, ++order, Width.LONG, "Format",
+        new ChoiceRecommender(FormatKind.class));
+    def.define(PARQUET_CODEC_CONFIG, Type.STRING, PARQUET_CODEC_DEFAULT, Choices.validator(ParquetCodec.class),
+        Importance.MEDIUM, PARQUET_CODEC_DOC, GROUP_FORMAT, ++order, Width.SHORT, "Parquet codec",
+        new ChoiceRecommender(ParquetCodec.class));
+    def.define(PARQUET_ROW_GROUP_CONFIG, Type.INT, PARQUET_ROW_GROUP_DEFAULT, Range.atLeast(64 * 1024),
+        Importance.LOW, PARQUET_ROW_GROUP_DOC, GROUP_FORMAT, ++order, Width.SHORT, "Parquet row group");
+    def.define(JSON_COMPRESSION_CONFIG, Type.STRING, JSON_COMPRESSION_DEFAULT,
+        Choices.validator(JsonCompression.class), Importance.LOW, JSON_COMPRESSION_DOC, GROUP_FORMAT, ++order,
+        Width.SHORT, "JSON compression", new ChoiceRecommender(JsonCompression.class));
+    def.define(AVRO_CODEC_CONFIG, Type.STRING, AVRO_CODEC_DEFAULT, Choices.validator(AvroCodec.class),
+        Importance.LOW, AVRO_CODEC_DOC, GROUP_FORMAT, ++order, Width.SHORT, "Avro codec",
+        new ChoiceRecommender(AvroCodec.class));
+    def.define(SCHEMALESS_SCHEMA_CONFIG, Type.STRING, "", new AvroSchemaValidator(), Importance.MEDIUM,
+        SCHEMALESS_SCHEMA_DOC, GROUP_FORMAT, ++order, Width.LONG, "Schema for schemaless values");
+    def.define(DECIMAL_PRECISION_CONFIG, Type.INT, DECIMAL_PRECISION_DEFAULT, Range.between(1, 76),
+        Importance.LOW, DECIMAL_PRECISION_DOC, GROUP_FORMAT, ++order, Width.SHORT, "Default decimal precision");
+    def.define(SCHEMA_COMPATIBILITY_CONFIG, Type.STRING, SCHEMA_COMPATIBILITY_DEFAULT,
+        Choices.validator(SchemaCompatibility.class), Importance.LOW, SCHEMA_COMPATIBILITY_DOC, GROUP_FORMAT,
+        ++order, Width.SHORT, "Schema compatibility", new ChoiceRecommender(SchemaCompatibility.class));
+    def.define(NULL_VALUES_CONFIG, Type.STRING, NULL_VALUES_DEFAULT, Choices.validator(NullValueBehavior.class),
+        Importance.LOW, NULL_VALUES_DOC, GROUP_FORMAT, ++order, Width.SHORT, "Null values",
+        new ChoiceRecommender(NullValueBehavior.class));
+
+    order = 0;
+    def.define(PARTITIONER_CLASS_CONFIG, Type.STRING, PARTITIONER_CLASS_DEFAULT,
+        Choices.validator(PartitionerKind.class), Importance.HIGH, PARTITIONER_CLASS_DOC, GROUP_PARTITION,
+        ++order, Width.LONG, "Partitioner", new ChoiceRecommender(PartitionerKind.class));
+    def.define(PATH_FORMAT_CONFIG, Type.STRING, "", new PathFormatValidator(), Importance.MEDIUM,
+        PATH_FORMAT_DOC, GROUP_PARTITION, ++order, Width.LONG, "Path format");
+    def.define(PARTITION_DURATION_CONFIG, Type.LONG, PARTITION_DURATION_DEFAULT, new DurationValidator(),
+        Importance.MEDIUM, PARTITION_DURATION_DOC, GROUP_PARTITION, ++order, Width.SHORT, "Partition duration");
+    def.define(PARTITION_FIELD_CONFIG, Type.LIST, "", Importance.MEDIUM, PARTITION_FIELD_DOC, GROUP_PARTITION,
+        ++order, Width.LONG, "Partition fields");
+    def.define(LOCALE_CONFIG, Type.STRING, LOCALE_DEFAULT, new LocaleValidator(), Importance.LOW, LOCALE_DOC,
+        GROUP_PARTITION, ++order, Width.SHORT, "Locale");
+    def.define(TIMEZONE_CONFIG, Type.STRING, "", new TimezoneValidator(), Importance.MEDIUM, TIMEZONE_DOC,
+        GROUP_PARTITION, ++order, Width.SHORT, "Timezone");
+    def.define(TIMESTAMP_EXTRACTOR_CONFIG, Type.STRING, TIMESTAMP_EXTRACTOR_DEFAULT,
+        Choices.validator(TimestampKind.class), Importance.MEDIUM, TIMESTAMP_EXTRACTOR_DOC, GROUP_PARTITION,
+        ++order, Width.LONG, "Timestamp extractor", new ChoiceRecommender(TimestampKind.class));
+    def.define(TIMESTAMP_FIELD_CONFIG, Type.STRING, TIMESTAMP_FIELD_DEFAULT, Importance.MEDIUM,
+        TIMESTAMP_FIELD_DOC, GROUP_PARTITION, ++order, Width.MEDIUM, "Timestamp field");
+    def.define(TIMESTAMP_UNIT_CONFIG, Type.STRING, TIMESTAMP_UNIT_DEFAULT, Choices.validator(TimeUnitChoice.class),
+        Importance.LOW, TIMESTAMP_UNIT_DOC, GROUP_PARTITION, ++order, Width.SHORT, "Timestamp field unit",
+        new ChoiceRecommender(TimeUnitChoice.class));
+    def.define(TIMESTAMP_HEADER_CONFIG, Type.STRING, TIMESTAMP_HEADER_DEFAULT, Importance.LOW,
+        TIMESTAMP_HEADER_DOC, GROUP_PARTITION, ++order, Width.MEDIUM, "Timestamp header");
+
+    order = 0;
+    def.define(FLUSH_SIZE_CONFIG, Type.INT, FLUSH_SIZE_DEFAULT, Range.atLeast(1), Importance.HIGH,
+        FLUSH_SIZE_DOC, GROUP_ROTATION, ++order, Width.SHORT, "Flush size");
+    def.define(ROTATE_BYTES_CONFIG, Type.LONG, ROTATE_BYTES_DEFAULT, new DurationValidator(), Importance.MEDIUM,
+        ROTATE_BYTES_DOC, GROUP_ROTATION, ++order, Width.SHORT, "Rotate size");
+    def.define(ROTATE_INTERVAL_CONFIG, Type.LONG, ROTATE_INTERVAL_DEFAULT, new DurationValidator(),
+        Importance.MEDIUM, ROTATE_INTERVAL_DOC, GROUP_ROTATION, ++order, Width.SHORT, "Rotate interval");
+    def.define(ROTATE_SCHEDULE_CONFIG, Type.LONG, ROTATE_SCHEDULE_DEFAULT, new DurationValidator(),
+        Importance.MEDIUM, ROTATE_SCHEDULE_DOC, GROUP_ROTATION, ++order, Width.SHORT, "Rotate schedule");
+    def.define(ZERO_PAD_CONFIG, Type.INT, ZERO_PAD_DEFAULT, Range.between(1, 19), Importance.LOW, ZERO_PAD_DOC,
+        GROUP_ROTATION, ++order, Width.SHORT, "Offset zero-pad width");
+    return def;
+  }
+
+  /**
+   * Checks the rules that span several keys, each message naming every key involved. Used by the
+   * constructor and by the connector's {@code validate} so that the REST validate endpoint reports them.
+   */
+  public static List<ConfigException> validate(Map<String, String> props) {
+    try {
+      new S3SinkConfig(props);
+      return List.of();
+    } catch (ConfigException e) {
+      return List.of(e);
+    }
+  }
+
+  private List<ConfigException> crossKeyProblems() {
+    List<ConfigException> problems = new ArrayList<>();
+    if (partitioner == PartitionerKind.TIME || partitioner == PartitionerKind.FIELD_TIME) {
+      if (getString(PATH_FORMAT_CONFIG).isBlank()) {
+        problems.add(new ConfigException(PATH_FORMAT_CONFIG, "",
+            "path.format is required when partitioner.class is " + partitioner.wireName()));
+      }
+    }
+    if ((partitioner.usesTime() || getLong(ROTATE_SCHEDULE_CONFIG) > 0) && getString(TIMEZONE_CONFIG).isBlank()) {
+      problems.add(new ConfigException(TIMEZONE_CONFIG, "",
+          "timezone is required when partitioner.class is time-based or rotate.schedule.interval.ms is set;"
+              + " the JVM default is never used"));
+    }
+    if (partitioner.usesFields() && partitionFields().isEmpty()) {
+      problems.add(new ConfigException(PARTITION_FIELD_CONFIG, "",
+          "partition.field.name is required when partitioner.class is " + partitioner.wireName()));
+    }
+    if (timestampKind == TimestampKind.RECORD_FIELD && getString(TIMESTAMP_FIELD_CONFIG).isBlank()) {
+      problems.add(new ConfigException(TIMESTAMP_FIELD_CONFIG, "",
+          "timestamp.field is required when timestamp.extractor is RecordField"));
+    }
+    if (nullValueBehavior() == NullValueBehavior.WRITE && format != FormatKind.JSON) {
+      problems.add(new ConfigException(NULL_VALUES_CONFIG, "write",
+          "behavior.on.null.values=write is only possible with format.class=json; " + format.wireName()
+              + " cannot hold a null row. Use fail or ignore"));
+    }
+    if (sseAlgorithm() != SseAlgorithm.KMS && !getString(SSE_KMS_KEY_CONFIG).isBlank()) {
+      problems.add(new ConfigException(SSE_KMS_KEY_CONFIG, getString(SSE_KMS_KEY_CONFIG),
+          "s3.sse.kms.key.id needs s3.ssea.name=aws:kms"));
+    }
+    if (getString(ACCESS_KEY_CONFIG).isBlank() != getPassword(SECRET_KEY_CONFIG).value().isEmpty()) {
+      problems.add(new ConfigException(ACCESS_KEY_CONFIG, "[hidden]",
+          "aws.access.key.id and aws.secret.access.key must be set together"));
+    }
+    if (getLong(RETRY_MAX_BACKOFF_CONFIG) < getLong(RETRY_BACKOFF_CONFIG)) {
+      problems.add(new ConfigException(RETRY_MAX_BACKOFF_CONFIG, getLong(RETRY_MAX_BACKOFF_CONFIG),
+          "s3.retry.max.backoff.ms must be at least s3.retry.backoff.ms"));
+    }
+    return problems;
+  }
+
+  public FormatKind format() {
+    return format;
+  }
+
+  public PartitionerKind partitioner() {
+    return partitioner;
+  }
+
+  public TimestampKind timestampKind() {
+    return timestampKind;
+  }
+
+  public ParquetCodec parquetCodec() {
+    return Choices.parse(ParquetCodec.class, PARQUET_CODEC_CONFIG, getString(PARQUET_CODEC_CONFIG));
+  }
+
+  public JsonCompression jsonCompression() {
+    return Choices.parse(JsonCompression.class, JSON_COMPRESSION_CONFIG, getString(JSON_COMPRESSION_CONFIG));
+  }
+
+  public AvroCodec avroCodec() {
+    return Choices.parse(AvroCodec.class, AVRO_CODEC_CONFIG, getString(AVRO_CODEC_CONFIG));
+  }
+
+  public NullValueBehavior nullValueBehavior() {
+    return Choices.parse(NullValueBehavior.class, NULL_VALUES_CONFIG, getString(NULL_VALUES_CONFIG));
+  }
+
+  public SchemaCompatibility schemaCompatibility() {
+    return Choices.parse(SchemaCompatibility.class, SCHEMA_COMPATIBILITY_CONFIG,
+        getString(SCHEMA_COMPATIBILITY_CONFIG));
+  }
+
+  public SseAlgorithm sseAlgorithm() {
+    return Choices.parse(SseAlgorithm.class, SSEA_CONFIG, getString(SSEA_CONFIG));
+  }
+
+  public TimeUnitChoice timestampUnit() {
+    return Choices.parse(TimeUnitChoice.class, TIMESTAMP_UNIT_CONFIG, getString(TIMESTAMP_UNIT_CONFIG));
+  }
+
+  public List<String> partitionFields() {
+    List<String> fields = new ArrayList<>();
+    for (String field : getList(PARTITION_FIELD_CONFIG)) {
+      if (!field.isBlank()) {
+        fields.add(field.trim());
+      }
+    }
+    return fields;
+  }
+
+  /** The timezone; only call when one is required (validated non-empty then). */
+  public ZoneId zone() {
+    String zone = getString(TIMEZONE_CONFIG);
+    return zone.isBlank() ? ZoneId.of("UTC") : ZoneId.of(zone);
+  }
+
+  public Locale locale() {
+    return LocaleValidator.parse(getString(LOCALE_CONFIG));
+  }
+
+  /** The schema for schemaless values, or null when none is configured. */
+  public Schema schemalessSchema() {
+    String text = getString(SCHEMALESS_SCHEMA_CONFIG);
+    return text.isBlank() ? null : new Schema.Parser().parse(text);
+  }
+
+  public Password secretKey() {
+    return getPassword(SECRET_KEY_CONFIG);
+  }
+
+  private static final class LocaleValidator implements ConfigDef.Validator {
+    static Locale parse(String text) {
+      String[] parts = text.split("[_-]");
+      return parts.length == 1 ? new Locale(parts[0]) : new Locale(parts[0], parts[1]);
+    }
+
+    @Override
+    public void ensureValid(String name, Object value) {
+      String text = value == null ? "" : value.toString();
+      if (!text.matches("[a-zA-Z]{2,3}([_-][a-zA-Z]{2}|[_-][0-9]{3})?")) {
+        throw new ConfigException(name, value, "Expected a locale such as en_US or de_DE");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "a locale such as en_US";
+    }
+  }
+
+  private static final class TimezoneValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      String text = value == null ? "" : value.toString();
+      if (text.isBlank()) {
+        return;
+      }
+      try {
+        ZoneId.of(text);
+      } catch (DateTimeException e) {
+        throw new ConfigException(name, value, "Expected a timezone id such as UTC or Europe/Berlin");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "a timezone id such as UTC or Europe/Berlin";
+    }
+  }
+
+  private static final class PathFormatValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      String text = value == null ? "" : value.toString();
+      if (!text.isBlank()) {
+        try {
+          PathFormat.toJavaPattern(text);
+        } catch (IllegalArgumentException e) {
+          throw new ConfigException(name, value, e.getMessage());
+        }
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "a Joda-style pattern, e.g. 'year'=YYYY/'month'=MM/'day'=dd/'hour'=HH";
+    }
+  }
+
+  private static final class DurationValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      long number = value instanceof Number n ? n.longValue() : 0L;
+      if (number == 0 || number < -1) {
+        throw new ConfigException(name, value, "Expected -1 (disabled) or a positive number");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "-1 (disabled) or a positive number";
+    }
+  }
+
+  private static final class AvroSchemaValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      String text = value == null ? "" : value.toString();
+      if (text.isBlank()) {
+        return;
+      }
+      Schema schema;
+      try {
+        schema = new Schema.Parser().parse(text);
+      } catch (SchemaParseException e) {
+        throw new ConfigException(name, "(schema)", "Not a valid Avro schema: " + e.getMessage());
+      }
+      if (schema.getType() != Schema.Type.RECORD) {
+        throw new ConfigException(name, "(schema)", "Expected an Avro record schema, got " + schema.getType());
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "empty, or an Avro record schema in JSON";
+    }
+  }
+
+  private static final class CannedAclValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      String text = value == null ? "" : value.toString();
+      if (!text.isBlank()
+          && software.amazon.awssdk.services.s3.model.ObjectCannedACL.fromValue(text)
+          == software.amazon.awssdk.services.s3.model.ObjectCannedACL.UNKNOWN_TO_SDK_VERSION) {
+        throw new ConfigException(name, value, "Allowed values: " + this);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return String.join(", ", software.amazon.awssdk.services.s3.model.ObjectCannedACL.knownValues().stream()
+          .map(Object::toString).sorted().toList());
+    }
+  }
+
+  private static final class StorageClassValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      String text = value == null ? "" : value.toString();
+      if (!text.isBlank()
+          && software.amazon.awssdk.services.s3.model.StorageClass.fromValue(text)
+          == software.amazon.awssdk.services.s3.model.StorageClass.UNKNOWN_TO_SDK_VERSION) {
+        throw new ConfigException(name, value, "Allowed values: " + this);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return String.join(", ", software.amazon.awssdk.services.s3.model.StorageClass.knownValues().stream()
+          .map(Object::toString).sorted().toList());
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package io.streamlake.connect.s3.format;
+
+import java.io.IOException;
+import org.apache.kafka.connect.sink.SinkRecord;
+
+/** Writes the records of one file. Not thread-safe. */
+public interface RecordWriter {
+
+  /**
+   * Appends a record.
+   *
+   * @throws org.apache.kafka.connect.errors.DataException when the record cannot be encoded; the file is
+   *     then unchanged, so the caller can route the record to the errant-record reporter and go on
+   */
+  void write(SinkRecord record) throws IOException;
+
+  /** Bytes produced so far, written to the stream or still buffered by the encoder. */
+  long size();
+
+  /** Bytes held in memory by the encoder (not yet on the stream). */
+  long bufferedBytes();
+
+  /** Finishes the file (footer, flush). The stream is closed too. */
+  void close() throws IOException;
+}

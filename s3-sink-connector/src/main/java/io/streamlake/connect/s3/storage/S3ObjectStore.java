@@ -1,0 +1,214 @@
+package io.streamlake.connect.s3.storage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.s3.model.StorageClass;
+import software.amazon.awssdk.services.s3.model.Tag;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
+import software.amazon.awssdk.utils.http.SdkHttpUtils;
+
+/** {@link ObjectStore} on AWS SDK v2, with conditional writes and the sink's retry policy. */
+public final class S3ObjectStore implements ObjectStore {
+
+  private static final Logger log = LoggerFactory.getLogger(S3ObjectStore.class);
+
+  private final S3Client s3;
+  private final String bucket;
+  private final S3WriteSettings settings;
+  private final Retrier retrier;
+
+  public S3ObjectStore(S3Client s3, String bucket, S3WriteSettings settings, Retrier retrier) {
+    this.s3 = s3;
+    this.bucket = bucket;
+    this.settings = settings;
+    this.retrier = retrier;
+  }
+
+  @Override
+  public String bucket() {
+    return bucket;
+  }
+
+  @Override
+  public boolean putIfAbsent(String key, byte[] data, ObjectOptions options) {
+    PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(bucket).key(key).ifNoneMatch("*")
+        .contentLength((long) data.length);
+    applyPut(request, options);
+    PutObjectRequest built = request.build();
+    return retrier.call("PUT", bucket, key, () -> {
+      try {
+        s3.putObject(built, RequestBody.fromBytes(data));
+        return true;
+      } catch (S3Exception e) {
+        if (isAlreadyExists(e)) {
+          return false;
+        }
+        throw e;
+      }
+    });
+  }
+
+  @Override
+  public MultipartUpload startMultipart(String key, ObjectOptions options) {
+    CreateMultipartUploadRequest.Builder request = CreateMultipartUploadRequest.builder().bucket(bucket).key(key);
+    if (!options.metadata().isEmpty()) {
+      request.metadata(options.metadata());
+    }
+    if (!options.tags().isEmpty()) {
+      request.tagging(tagging(options.tags()));
+    }
+    settings.sse().ifPresent(request::serverSideEncryption);
+    settings.kmsKeyId().ifPresent(request::ssekmsKeyId);
+    settings.acl().ifPresent(request::acl);
+    settings.storageClass().ifPresent(request::storageClass);
+    CreateMultipartUploadRequest built = request.build();
+    String uploadId = retrier.call("CreateMultipartUpload", bucket, key,
+        () -> s3.createMultipartUpload(built).uploadId());
+    return new S3MultipartUpload(key, uploadId);
+  }
+
+  @Override
+  public Optional<byte[]> get(String key) {
+    return retrier.call("GET", bucket, key, () -> {
+      try {
+        ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
+        return Optional.of(bytes.asByteArray());
+      } catch (NoSuchKeyException e) {
+        return Optional.empty();
+      } catch (S3Exception e) {
+        if (e.statusCode() == 404) {
+          return Optional.empty();
+        }
+        throw e;
+      }
+    });
+  }
+
+  @Override
+  public void tag(String key, Map<String, String> tags) {
+    List<Tag> tagSet = tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+        .toList();
+    retrier.call("PutObjectTagging", bucket, key,
+        () -> s3.putObjectTagging(b -> b.bucket(bucket).key(key).tagging(t -> t.tagSet(tagSet))));
+  }
+
+  @Override
+  public void delete(String key) {
+    retrier.call("DELETE", bucket, key, () -> s3.deleteObject(b -> b.bucket(bucket).key(key)));
+  }
+
+  private void applyPut(PutObjectRequest.Builder request, ObjectOptions options) {
+    if (!options.metadata().isEmpty()) {
+      request.metadata(options.metadata());
+    }
+    if (!options.tags().isEmpty()) {
+      request.tagging(tagging(options.tags()));
+    }
+    settings.sse().ifPresent(request::serverSideEncryption);
+    settings.kmsKeyId().ifPresent(request::ssekmsKeyId);
+    settings.acl().ifPresent(request::acl);
+    settings.storageClass().ifPresent(request::storageClass);
+  }
+
+  private static String tagging(Map<String, String> tags) {
+    return tags.entrySet().stream()
+        .map(e -> SdkHttpUtils.urlEncode(e.getKey()) + "=" + SdkHttpUtils.urlEncode(e.getValue()))
+        .collect(Collectors.joining("&"));
+  }
+
+  /** 412 Precondition Failed: the key exists. S3 may also answer 409 ConditionalRequestConflict on a race. */
+  static boolean isAlreadyExists(S3Exception e) {
+    return e.statusCode() == 412;
+  }
+
+  private final class S3MultipartUpload implements MultipartUpload {
+    private final String key;
+    private final String uploadId;
+    private final List<CompletedPart> parts = new ArrayList<>();
+
+    S3MultipartUpload(String key, String uploadId) {
+      this.key = key;
+      this.uploadId = uploadId;
+    }
+
+    @Override
+    public void uploadPart(int partNumber, byte[] data, int length) {
+      UploadPartRequest request = UploadPartRequest.builder().bucket(bucket).key(key).uploadId(uploadId)
+          .partNumber(partNumber).contentLength((long) length).build();
+      String etag = retrier.call("UploadPart " + partNumber, bucket, key,
+          () -> s3.uploadPart(request, RequestBody.fromBytes(length == data.length ? data
+              : java.util.Arrays.copyOf(data, length))).eTag());
+      parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
+    }
+
+    @Override
+    public boolean completeIfAbsent() {
+      CompleteMultipartUploadRequest request = CompleteMultipartUploadRequest.builder().bucket(bucket).key(key)
+          .uploadId(uploadId).ifNoneMatch("*")
+          .multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()).build();
+      boolean created = retrier.call("CompleteMultipartUpload", bucket, key, () -> {
+        try {
+          s3.completeMultipartUpload(request);
+          return true;
+        } catch (S3Exception e) {
+          if (isAlreadyExists(e)) {
+            return false;
+          }
+          if (e.statusCode() == 404 && exists(key)) {
+            // An earlier attempt completed but its response was lost; the object is there.
+            return true;
+          }
+          throw e;
+        }
+      });
+      if (!created) {
+        abort();
+      }
+      return created;
+    }
+
+    @Override
+    public void abort() {
+      try {
+        s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
+      } catch (RuntimeException e) {
+        log.warn("Could not abort multipart upload of s3://{}/{} ({}); a bucket lifecycle rule for incomplete"
+            + " uploads removes its parts", bucket, key, Retrier.describe(e));
+      }
+    }
+  }
+
+  private boolean exists(String key) {
+    try {
+      s3.headObject(b -> b.bucket(bucket).key(key));
+      return true;
+    } catch (S3Exception e) {
+      return false;
+    }
+  }
+
+  /** Encryption, ACL and storage class applied to every data object. */
+  public record S3WriteSettings(Optional<ServerSideEncryption> sse, Optional<String> kmsKeyId,
+      Optional<ObjectCannedACL> acl, Optional<StorageClass> storageClass) {
+    public static final S3WriteSettings DEFAULTS = new S3WriteSettings(Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty());
+  }
+}

@@ -1,0 +1,176 @@
+package io.streamlake.connect.s3.storage;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+
+/**
+ * The bytes of one object on their way to S3. A part leaves memory as soon as {@code partSize} bytes are
+ * buffered (multipart upload); an object smaller than one part is kept and written with a single PUT.
+ * Nothing becomes visible in the bucket before {@link Sealed#commit()}: a part upload is not an object.
+ */
+public final class S3UploadStream extends OutputStream {
+
+  private static final int INITIAL_BUFFER = 64 * 1024;
+
+  private final ObjectStore store;
+  private final String key;
+  private final int partSize;
+  private byte[] buffer = new byte[INITIAL_BUFFER];
+  private int length;
+  private long total;
+  private ObjectStore.MultipartUpload multipart;
+  private int nextPart = 1;
+  private boolean sealed;
+
+  public S3UploadStream(ObjectStore store, String key, int partSize) {
+    this.store = store;
+    this.key = key;
+    this.partSize = partSize;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  /** Bytes written so far. */
+  public long total() {
+    return total;
+  }
+
+  /** Bytes held in memory (at most one part). */
+  public int buffered() {
+    return length;
+  }
+
+  @Override
+  public void write(int b) throws IOException {
+    ensureOpen();
+    ensureCapacity(1);
+    buffer[length++] = (byte) b;
+    total++;
+    if (length >= partSize) {
+      flushPart();
+    }
+  }
+
+  @Override
+  public void write(byte[] b, int off, int len) throws IOException {
+    ensureOpen();
+    while (len > 0) {
+      int chunk = Math.min(len, partSize - length);
+      ensureCapacity(chunk);
+      System.arraycopy(b, off, buffer, length, chunk);
+      length += chunk;
+      total += chunk;
+      off += chunk;
+      len -= chunk;
+      if (length >= partSize) {
+        flushPart();
+      }
+    }
+  }
+
+  /** Closing the stream (as encoders do when they finish) does not publish anything; see {@link #seal()}. */
+  @Override
+  public void close() {
+    // Intentionally empty: the owner decides when to seal and commit.
+  }
+
+  /** No more bytes: uploads the last part if a multipart upload is under way. */
+  public Sealed seal(ObjectStore.ObjectOptions options) {
+    ensureOpenUnchecked();
+    sealed = true;
+    if (multipart != null) {
+      if (length > 0) {
+        multipart.uploadPart(nextPart++, buffer, length);
+      }
+      buffer = null;
+      return new Sealed(options, null, total);
+    }
+    byte[] bytes = Arrays.copyOf(buffer, length);
+    buffer = null;
+    return new Sealed(options, bytes, total);
+  }
+
+  /** Gives up: aborts a multipart upload and drops the buffer. Never throws. */
+  public void abort() {
+    sealed = true;
+    buffer = null;
+    if (multipart != null) {
+      multipart.abort();
+    }
+  }
+
+  private void flushPart() {
+    if (multipart == null) {
+      multipart = store.startMultipart(key, ObjectStore.ObjectOptions.NONE);
+    }
+    multipart.uploadPart(nextPart++, buffer, length);
+    length = 0;
+    buffer = new byte[INITIAL_BUFFER];
+  }
+
+  private void ensureCapacity(int extra) {
+    if (length + extra > buffer.length) {
+      int size = Math.min(Math.max(buffer.length * 2, length + extra), Math.max(partSize, length + extra));
+      buffer = Arrays.copyOf(buffer, size);
+    }
+  }
+
+  private void ensureOpen() throws IOException {
+    if (sealed) {
+      throw new IOException("Upload of " + key + " is already sealed");
+    }
+  }
+
+  private void ensureOpenUnchecked() {
+    if (sealed) {
+      throw new IllegalStateException("Upload of " + key + " is already sealed");
+    }
+  }
+
+  /** A finished object, waiting to be made visible. */
+  public final class Sealed {
+    private final ObjectStore.ObjectOptions options;
+    private final byte[] singlePut;
+    private final long size;
+
+    private Sealed(ObjectStore.ObjectOptions options, byte[] singlePut, long size) {
+      this.options = options;
+      this.singlePut = singlePut;
+      this.size = size;
+    }
+
+    public String key() {
+      return key;
+    }
+
+    public long size() {
+      return size;
+    }
+
+    /**
+     * Makes the object visible unless the key exists (a replay of the same deterministic file).
+     *
+     * @return false when it already existed; the data is then discarded
+     */
+    public boolean commit() {
+      if (singlePut != null) {
+        return store.putIfAbsent(key, singlePut, options);
+      }
+      boolean created = multipart.completeIfAbsent();
+      if (created && !options.tags().isEmpty()) {
+        store.tag(key, options.tags());
+      }
+      return created;
+    }
+
+    /** Discards the object without making it visible. Never throws. */
+    public void abort() {
+      if (multipart != null) {
+        multipart.abort();
+      }
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.streamlake.connect.s3.writer;
+
+import io.streamlake.connect.s3.format.RecordWriter;
+import io.streamlake.connect.s3.storage.ObjectStore;
+import io.streamlake.connect.s3.storage.S3UploadStream;
+import java.io.IOException;
+import java.util.Map;
+import org.apache.kafka.connect.sink.SinkRecord;
+
+/** One data file being written: its encoder, its upload, and the offsets it holds. */
+final class OpenFile {
+
+  private final String key;
+  private final S3UploadStream upload;
+  private final RecordWriter writer;
+  private final boolean tagObjects;
+  private long startOffset = -1;
+  private long endOffset = -1;
+  private long records;
+
+  OpenFile(String key, S3UploadStream upload, RecordWriter writer, boolean tagObjects) {
+    this.key = key;
+    this.upload = upload;
+    this.writer = writer;
+    this.tagObjects = tagObjects;
+  }
+
+  void write(SinkRecord record) throws IOException {
+    writer.write(record);
+    if (startOffset < 0) {
+      startOffset = record.kafkaOffset();
+    }
+    endOffset = record.kafkaOffset();
+    records++;
+  }
+
+  String key() {
+    return key;
+  }
+
+  long records() {
+    return records;
+  }
+
+  long startOffset() {
+    return startOffset;
+  }
+
+  long endOffset() {
+    return endOffset;
+  }
+
+  long size() {
+    return writer.size();
+  }
+
+  /** Memory held: the encoder's buffer plus the upload's unsent part. */
+  long memoryBytes() {
+    return writer.bufferedBytes() + upload.buffered();
+  }
+
+  /** Finishes the encoding and uploads the last part; nothing is visible yet. */
+  S3UploadStream.Sealed seal() throws IOException {
+    writer.close();
+    Map<String, String> tags = tagObjects
+        ? Map.of("startOffset", Long.toString(startOffset), "endOffset", Long.toString(endOffset),
+            "recordCount", Long.toString(records))
+        : Map.of();
+    return upload.seal(new ObjectStore.ObjectOptions(tags, Map.of()));
+  }
+
+  /** Drops the file without publishing it. */
+  void abort() {
+    upload.abort();
+    try {
+      // Releases the encoder's resources; its writes fail on the aborted upload, which is fine.
+      writer.close();
+    } catch (IOException | RuntimeException ignored) {
+      // the data is being discarded anyway
+    }
+  }
+}
