@@ -36,8 +36,9 @@ public final class Choices {
     List<String> parts = new ArrayList<>();
     for (E constant : type.getEnumConstants()) {
       String part = constant.wireName();
-      if (!constant.aliases().isEmpty()) {
-        part += " (or " + String.join(", ", constant.aliases()) + ")";
+      List<String> shown = constant.aliases().stream().filter(alias -> !alias.isEmpty()).toList();
+      if (!shown.isEmpty()) {
+        part += " (or " + String.join(", ", shown) + ")";
       }
       parts.add(part);
     }

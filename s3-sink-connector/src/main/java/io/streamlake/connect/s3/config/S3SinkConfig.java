@@ -65,7 +65,7 @@ public final class S3SinkConfig extends AbstractConfig {
       + " memory as soon as it is full; files smaller than one part are written with a single PUT.";
 
   public static final String SSEA_CONFIG = "s3.ssea.name";
-  private static final String SSEA_DOC = "Server-side encryption: empty (bucket default), AES256 (SSE-S3) or"
+  private static final String SSEA_DOC = "Server-side encryption: none (bucket default), AES256 (SSE-S3) or"
       + " aws:kms (SSE-KMS).";
 
   public static final String SSE_KMS_KEY_CONFIG = "s3.sse.kms.key.id";
@@ -104,7 +104,7 @@ public final class S3SinkConfig extends AbstractConfig {
   public static final String RETRY_BACKOFF_CONFIG = "s3.retry.backoff.ms";
   public static final long RETRY_BACKOFF_DEFAULT = 200L;
   private static final String RETRY_BACKOFF_DOC = "First back-off after a transient S3 error (throttling,"
-      + " 5xx, timeout, reset); it doubles on each retry, with full jitter.";
+      + " 5xx, timeout, reset); it doubles on each retry, with jitter.";
 
   public static final String RETRY_MAX_BACKOFF_CONFIG = "s3.retry.max.backoff.ms";
   public static final long RETRY_MAX_BACKOFF_DEFAULT = 20_000L;

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** Values of {@code s3.ssea.name}. */
 public enum SseAlgorithm implements Choice {
-  NONE("", "none"),
+  NONE("none", ""),
   AES256("AES256"),
   KMS("aws:kms", "kms");
 

@@ -1,0 +1,207 @@
+package io.streamlake.connect.s3.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamlake.configdocs.ConfigDocs;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
+
+class S3SinkConfigTest {
+
+  /** The connector JSON from the AWS MSK guide, as users run it with Confluent's sink. */
+  static Map<String, String> seed() {
+    Map<String, String> props = new HashMap<>();
+    props.put("tasks.max", "6");
+    props.put("topics", "order-events");
+    props.put("s3.region", "us-east-1");
+    props.put("s3.bucket.name", "my-event-lake");
+    props.put("s3.part.size", "67108864");
+    props.put("flush.size", "10000");
+    props.put("rotate.interval.ms", "300000");
+    props.put("storage.class", "io.confluent.connect.s3.storage.S3Storage");
+    props.put("format.class", "io.confluent.connect.s3.format.parquet.ParquetFormat");
+    props.put("parquet.codec", "snappy");
+    props.put("schema.compatibility", "FULL");
+    props.put("locale", "en_US");
+    props.put("timezone", "UTC");
+    props.put("timestamp.extractor", "RecordField");
+    props.put("timestamp.field", "timestamp");
+    props.put("partitioner.class", "io.confluent.connect.storage.partitioner.TimeBasedPartitioner");
+    props.put("path.format", "'year'=YYYY/'month'=MM/'day'=dd/'hour'=HH");
+    return props;
+  }
+
+  @Test
+  void acceptsTheConfluentSeedConfig() {
+    S3SinkConfig config = new S3SinkConfig(seed());
+    assertThat(config.format()).isEqualTo(FormatKind.PARQUET);
+    assertThat(config.partitioner()).isEqualTo(PartitionerKind.TIME);
+    assertThat(config.timestampKind()).isEqualTo(TimestampKind.RECORD_FIELD);
+    assertThat(config.parquetCodec()).isEqualTo(ParquetCodec.SNAPPY);
+    assertThat(config.schemaCompatibility()).isEqualTo(SchemaCompatibility.FULL);
+    assertThat(config.getInt(S3SinkConfig.S3_PART_SIZE_CONFIG)).isEqualTo(67108864);
+  }
+
+  @Test
+  void acceptsShortNamesInAnyCase() {
+    Map<String, String> props = seed();
+    props.put("format.class", "JSON");
+    props.put("partitioner.class", "Hourly");
+    props.put("timestamp.extractor", "io.confluent.connect.storage.partitioner.TimeBasedPartitioner$WallclockTimestampExtractor");
+    S3SinkConfig config = new S3SinkConfig(props);
+    assertThat(config.format()).isEqualTo(FormatKind.JSON);
+    assertThat(config.partitioner()).isEqualTo(PartitionerKind.HOURLY);
+    assertThat(config.timestampKind()).isEqualTo(TimestampKind.WALLCLOCK);
+  }
+
+  @Test
+  void unknownFormatNamesTheOptionAndTheAllowedValues() {
+    Map<String, String> props = seed();
+    props.put("format.class", "io.confluent.connect.s3.format.parquet.ParquetFormatt");
+    assertThatThrownBy(() -> new S3SinkConfig(props)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("format.class")
+        .hasMessageContaining("parquet (or io.confluent.connect.s3.format.parquet.ParquetFormat)")
+        .hasMessageContaining("json").hasMessageContaining("avro");
+  }
+
+  @Test
+  void unknownCodecIsRejected() {
+    Map<String, String> props = seed();
+    props.put("parquet.codec", "brotli");
+    assertThatThrownBy(() -> new S3SinkConfig(props)).hasMessageContaining("parquet.codec")
+        .hasMessageContaining("lz4_raw");
+  }
+
+  @Test
+  void missingBucketIsRejected() {
+    Map<String, String> props = seed();
+    props.remove("s3.bucket.name");
+    assertThatThrownBy(() -> new S3SinkConfig(props)).hasMessageContaining("s3.bucket.name");
+  }
+
+  @Test
+  void timePartitionerNeedsPathFormat() {
+    Map<String, String> props = seed();
+    props.remove("path.format");
+    assertThatThrownBy(() -> new S3SinkConfig(props)).hasMessageContaining("path.format")
+        .hasMessageContaining("partitioner.class");
+  }
+
+  @Test
+  void timePartitionerNeedsTimezone() {
+    Map<String, String> props = seed();
+    props.remove("timezone");
+    assertThatThrownBy(() -> new S3SinkConfig(props)).hasMessageContaining("timezone");
+  }
+
+  @Test
+  void scheduledRotationNeedsTimezone() {
+    Map<String, String> props = seed();
+    props.put("partitioner.class", "default");
+    props.remove("timezone");
+    props.put("rotate.schedule.interval.ms", "60000");
+    assertThatThrownBy(() -> new S3SinkConfig(props)).hasMessageContaining("timezone")
+        .hasMessageContaining("rotate.schedule.interval.ms");
+  }
+
+  @Test
+  void invalidTimezoneIsRejected() {
+    Map<String, String> props = seed();
+    props.put("timezone", "Mars/Olympus");
+    assertThatThrownBy(() -> new S3SinkConfig(props)).hasMessageContaining("timezone")
+        .hasMessageContaining("Europe/Berlin");
+  }
+
+  @Test
+  void badPathFormatLetterIsRejected() {
+    Map<String, String> props = seed();
+    props.put("path.format", "'year'=YYYY/'q'=Q");
+    assertThatThrownBy(() -> new S3SinkConfig(props)).hasMessageContaining("path.format")
+        .hasMessageContaining("Unsupported letter 'Q'");
+  }
+
+  @Test
+  void unbalancedQuoteInPathFormatIsRejected() {
+    Map<String, String> props = seed();
+    props.put("path.format", "'year=YYYY");
+    assertThatThrownBy(() -> new S3SinkConfig(props)).hasMessageContaining("Unbalanced");
+  }
+
+  @Test
+  void fieldPartitionerNeedsFields() {
+    Map<String, String> props = seed();
+    props.put("partitioner.class", "field");
+    assertThatThrownBy(() -> new S3SinkConfig(props)).hasMessageContaining("partition.field.name");
+  }
+
+  @Test
+  void writingNullValuesNeedsJson() {
+    Map<String, String> props = seed();
+    props.put("behavior.on.null.values", "write");
+    assertThatThrownBy(() -> new S3SinkConfig(props)).hasMessageContaining("behavior.on.null.values")
+        .hasMessageContaining("format.class");
+    props.put("format.class", "json");
+    assertThat(new S3SinkConfig(props).nullValueBehavior()).isEqualTo(NullValueBehavior.WRITE);
+  }
+
+  @Test
+  void kmsKeyNeedsKmsEncryption() {
+    Map<String, String> props = seed();
+    props.put("s3.sse.kms.key.id", "alias/lake");
+    assertThatThrownBy(() -> new S3SinkConfig(props)).hasMessageContaining("s3.ssea.name");
+    props.put("s3.ssea.name", "aws:kms");
+    assertThat(new S3SinkConfig(props).sseAlgorithm()).isEqualTo(SseAlgorithm.KMS);
+  }
+
+  @Test
+  void accessKeyNeedsSecretAndNeverShowsIt() {
+    Map<String, String> props = seed();
+    props.put("aws.access.key.id", "AKIAEXAMPLE");
+    assertThatThrownBy(() -> new S3SinkConfig(props)).hasMessageContaining("aws.secret.access.key")
+        .hasMessageNotContaining("AKIAEXAMPLE");
+  }
+
+  @Test
+  void partSizeBelowS3MinimumIsRejected() {
+    Map<String, String> props = seed();
+    props.put("s3.part.size", "1024");
+    assertThatThrownBy(() -> new S3SinkConfig(props)).hasMessageContaining("s3.part.size");
+  }
+
+  @Test
+  void invalidSchemalessSchemaIsRejected() {
+    Map<String, String> props = seed();
+    props.put("schemaless.avro.schema", "{\"type\":\"strin\"}");
+    assertThatThrownBy(() -> new S3SinkConfig(props)).hasMessageContaining("schemaless.avro.schema");
+  }
+
+  @Test
+  void zeroRotateIntervalIsRejected() {
+    Map<String, String> props = seed();
+    props.put("rotate.interval.ms", "0");
+    assertThatThrownBy(() -> new S3SinkConfig(props)).hasMessageContaining("rotate.interval.ms");
+  }
+
+  @Test
+  void unknownCannedAclIsRejectedWithTheKnownOnes() {
+    Map<String, String> props = seed();
+    props.put("s3.acl.canned", "everyone-please");
+    assertThatThrownBy(() -> new S3SinkConfig(props)).hasMessageContaining("s3.acl.canned")
+        .hasMessageContaining("bucket-owner-full-control");
+  }
+
+  @Test
+  void everyOptionHasDocumentation() {
+    S3SinkConfig.CONFIG_DEF.configKeys().values()
+        .forEach(key -> assertThat(key.documentation).as(key.name).isNotBlank());
+  }
+
+  @Test
+  void readmeOptionsTableMatchesTheConfigDef() throws Exception {
+    ConfigDocs.assertReadmeSection(Path.of("README.md"), "s3-sink", S3SinkConfig.CONFIG_DEF);
+  }
+}

@@ -1,0 +1,73 @@
+package io.streamlake.connect.s3.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamlake.connect.s3.testing.MutableClock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+class RetrierTest {
+
+  private final MutableClock clock = new MutableClock(0);
+  private final List<Long> sleeps = new ArrayList<>();
+  private final Retrier retrier = new Retrier(new RetryPolicy(100, 1_000, 10_000), clock, ms -> {
+    sleeps.add(ms);
+    clock.advance(ms);
+  });
+
+  private static S3Exception status(int code, String error) {
+    return (S3Exception) S3Exception.builder().statusCode(code)
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode(error).build()).build();
+  }
+
+  @Test
+  void retriesSlowDownAndServerErrorsUntilSuccess() {
+    AtomicInteger calls = new AtomicInteger();
+    String result = retrier.call("PUT", "b", "k", () -> {
+      int n = calls.incrementAndGet();
+      if (n == 1) {
+        throw status(503, "SlowDown");
+      }
+      if (n == 2) {
+        throw status(500, "InternalError");
+      }
+      if (n == 3) {
+        throw SdkClientException.create("reset", new java.net.SocketException("Connection reset"));
+      }
+      return "ok";
+    });
+    assertThat(result).isEqualTo("ok");
+    assertThat(sleeps).hasSize(3);
+    assertThat(sleeps).allSatisfy(ms -> assertThat(ms).isBetween(50L, 1_000L));
+  }
+
+  @Test
+  void givesUpAtTheDeadlineNamingBucketKeyAndCause() {
+    assertThatThrownBy(() -> retrier.call("PUT", "lake", "topics/a/file.parquet", () -> {
+      throw status(503, "SlowDown");
+    })).isInstanceOf(StoreException.class).hasMessageContaining("s3://lake/topics/a/file.parquet")
+        .hasMessageContaining("503 SlowDown").hasMessageContaining("s3.retry.deadline.ms");
+    assertThat(clock.millis()).isLessThanOrEqualTo(10_000);
+  }
+
+  @Test
+  void doesNotRetryPermanentErrors() {
+    AtomicInteger calls = new AtomicInteger();
+    assertThatThrownBy(() -> retrier.call("PUT", "lake", "k", () -> {
+      calls.incrementAndGet();
+      throw status(403, "AccessDenied");
+    })).isInstanceOf(StoreException.class).hasMessageContaining("403 AccessDenied");
+    assertThat(calls).hasValue(1);
+  }
+
+  @Test
+  void missingCredentialsAreNotRetried() {
+    assertThat(Retrier.isTransient(SdkClientException.create("Unable to load credentials"))).isFalse();
+  }
+}
