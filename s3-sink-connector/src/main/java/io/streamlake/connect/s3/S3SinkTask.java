@@ -7,9 +7,9 @@ import io.streamlake.connect.s3.writer.SinkWriters;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
 import org.slf4j.Logger;
@@ -35,7 +35,8 @@ public final class S3SinkTask extends SinkTask {
   public void start(Map<String, String> props) {
     S3SinkConfig config = new S3SinkConfig(props);
     store = S3Stores.create(config);
-    writer = SinkWriters.create(config, store.store(), errantReporter(), Clock.systemUTC());
+    String writerId = props.getOrDefault("name", "s3-sink") + "/" + UUID.randomUUID();
+    writer = SinkWriters.create(config, store.store(), context, writerId, Clock.systemUTC());
     log.info("S3 sink task started: bucket={} format={} partitioner={}", config.getString(S3SinkConfig.S3_BUCKET_CONFIG),
         config.format().wireName(), config.partitioner().wireName());
   }
@@ -79,14 +80,6 @@ public final class S3SinkTask extends SinkTask {
       if (store != null) {
         store.close();
       }
-    }
-  }
-
-  private ErrantRecordReporter errantReporter() {
-    try {
-      return context.errantRecordReporter();
-    } catch (NoSuchMethodError | NoClassDefFoundError e) {
-      return null; // Connect runtimes before 2.6
     }
   }
 }

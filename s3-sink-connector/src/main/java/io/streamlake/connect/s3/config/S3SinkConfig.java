@@ -238,6 +238,19 @@ public final class S3SinkConfig extends AbstractConfig {
   public static final int ZERO_PAD_DEFAULT = 10;
   private static final String ZERO_PAD_DOC = "Width to which the start offset in file names is zero-padded.";
 
+  public static final String EXACTLY_ONCE_CONFIG = "exactly.once.enabled";
+  public static final boolean EXACTLY_ONCE_DEFAULT = true;
+  private static final String EXACTLY_ONCE_DOC = "Record each cut in a small marker object under"
+      + " <topics.dir>/_epochs/ before the files of the cut become visible, so that restarts, rebalances and"
+      + " zombie tasks replay the same cuts and every record lands exactly once, for every rotation policy"
+      + " (docs/exactly-once.md). Costs one GET and one PUT of a tiny object per cut.";
+
+  public static final String MEMORY_MAX_CONFIG = "buffer.memory.max.bytes";
+  public static final long MEMORY_MAX_DEFAULT = 256L * 1024 * 1024;
+  private static final String MEMORY_MAX_DOC = "Memory budget of one task for all its open files (encoder"
+      + " buffers, unsent upload parts, and about 16 KiB per open file). When it is exceeded, the"
+      + " topic-partition holding the most is cut early. The default suits two tasks per 1-MCU worker.";
+
   public static final ConfigDef CONFIG_DEF = newConfigDef();
 
   private final FormatKind format;
@@ -365,6 +378,10 @@ public final class S3SinkConfig extends AbstractConfig {
         Importance.MEDIUM, ROTATE_INTERVAL_DOC, GROUP_ROTATION, ++order, Width.SHORT, "Rotate interval");
     def.define(ROTATE_SCHEDULE_CONFIG, Type.LONG, ROTATE_SCHEDULE_DEFAULT, new DurationValidator(),
         Importance.MEDIUM, ROTATE_SCHEDULE_DOC, GROUP_ROTATION, ++order, Width.SHORT, "Rotate schedule");
+    def.define(EXACTLY_ONCE_CONFIG, Type.BOOLEAN, EXACTLY_ONCE_DEFAULT, Importance.MEDIUM, EXACTLY_ONCE_DOC,
+        GROUP_ROTATION, ++order, Width.SHORT, "Exactly once");
+    def.define(MEMORY_MAX_CONFIG, Type.LONG, MEMORY_MAX_DEFAULT, Range.atLeast(1024 * 1024), Importance.MEDIUM,
+        MEMORY_MAX_DOC, GROUP_ROTATION, ++order, Width.SHORT, "Memory budget");
     def.define(ZERO_PAD_CONFIG, Type.INT, ZERO_PAD_DEFAULT, Range.between(1, 19), Importance.LOW, ZERO_PAD_DOC,
         GROUP_ROTATION, ++order, Width.SHORT, "Offset zero-pad width");
     return def;

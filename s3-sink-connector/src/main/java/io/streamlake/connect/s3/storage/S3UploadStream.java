@@ -11,7 +11,8 @@ import java.util.Arrays;
  */
 public final class S3UploadStream extends OutputStream {
 
-  private static final int INITIAL_BUFFER = 64 * 1024;
+  /** Small: thousands of files may be open, and most bytes arrive in large row-group flushes. */
+  private static final int INITIAL_BUFFER = 1024;
 
   private final ObjectStore store;
   private final String key;

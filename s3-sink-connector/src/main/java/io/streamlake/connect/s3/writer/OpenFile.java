@@ -54,9 +54,12 @@ final class OpenFile {
     return writer.size();
   }
 
-  /** Memory held: the encoder's buffer plus the upload's unsent part. */
+  /** Estimated fixed cost of one open file (encoder state, column writers, upload bookkeeping). */
+  static final long OPEN_FILE_OVERHEAD = 16 * 1024;
+
+  /** Memory held: the encoder's buffer, the upload's unsent part, and the fixed cost of an open file. */
   long memoryBytes() {
-    return writer.bufferedBytes() + upload.buffered();
+    return OPEN_FILE_OVERHEAD + writer.bufferedBytes() + upload.buffered();
   }
 
   /** Finishes the encoding and uploads the last part; nothing is visible yet. */

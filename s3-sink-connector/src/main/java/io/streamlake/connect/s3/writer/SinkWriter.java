@@ -23,15 +23,17 @@ public final class SinkWriter implements AutoCloseable {
   private final TimestampExtractor timestamps;
   private final NullValueBehavior nullValues;
   private final ErrantRecords errant;
+  private final MemoryBudget budget;
   private final Map<TopicPartition, TopicPartitionWriter> writers = new HashMap<>();
 
   SinkWriter(TopicPartitionWriter.WriterContext context, Partitioner partitioner, TimestampExtractor timestamps,
-      NullValueBehavior nullValues, ErrantRecords errant) {
+      NullValueBehavior nullValues, ErrantRecords errant, MemoryBudget budget) {
     this.context = context;
     this.partitioner = partitioner;
     this.timestamps = timestamps;
     this.nullValues = nullValues;
     this.errant = errant;
+    this.budget = budget;
   }
 
   public void put(Collection<SinkRecord> records) {
@@ -54,8 +56,10 @@ public final class SinkWriter implements AutoCloseable {
         errant.report(record, message.contains(label) ? e : new DataException(label + ": " + message, e));
         writer.skip(record.kafkaOffset());
       }
+      budget.enforce(writers.values());
     }
     tick();
+    writers.values().forEach(TopicPartitionWriter::endBatch);
   }
 
   /** Applies timer-driven rotation (idle files, scheduled cuts). */

@@ -1,6 +1,7 @@
 package io.streamlake.connect.s3.writer;
 
 import io.streamlake.connect.s3.config.S3SinkConfig;
+import io.streamlake.connect.s3.epoch.EpochLedger;
 import io.streamlake.connect.s3.format.RecordFormat;
 import io.streamlake.connect.s3.format.RecordFormats;
 import io.streamlake.connect.s3.partition.Partitioners;
@@ -8,20 +9,38 @@ import io.streamlake.connect.s3.storage.ObjectStore;
 import io.streamlake.connect.s3.timestamp.TimestampExtractors;
 import java.time.Clock;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkTaskContext;
 
 /** Wires a {@link SinkWriter} from the configuration. */
 public final class SinkWriters {
 
   private SinkWriters() {}
 
-  public static SinkWriter create(S3SinkConfig config, ObjectStore store, ErrantRecordReporter reporter, Clock clock) {
+  /**
+   * @param context the task context: its errant-record reporter and its consumer rewind ({@code offset})
+   * @param writerId names this task in epoch markers (informational)
+   */
+  public static SinkWriter create(S3SinkConfig config, ObjectStore store, SinkTaskContext context, String writerId,
+      Clock clock) {
     RecordFormat format = RecordFormats.create(config);
     ObjectKeys keys = new ObjectKeys(config.getString(S3SinkConfig.TOPICS_DIR_CONFIG), format.extension(),
         config.getInt(S3SinkConfig.ZERO_PAD_CONFIG));
-    TopicPartitionWriter.WriterContext context = new TopicPartitionWriter.WriterContext(format, keys, store,
+    EpochLedger ledger = config.getBoolean(S3SinkConfig.EXACTLY_ONCE_CONFIG)
+        ? new EpochLedger(store, keys.prefix(), writerId, clock)
+        : null;
+    TopicPartitionWriter.WriterContext writerContext = new TopicPartitionWriter.WriterContext(format, keys, store,
         config.getInt(S3SinkConfig.S3_PART_SIZE_CONFIG), config.getBoolean(S3SinkConfig.OBJECT_TAGGING_CONFIG),
-        RotationPolicy.from(config), new SchemaChange(config.schemaCompatibility()), new DirectCommitter(), clock);
-    return new SinkWriter(context, Partitioners.create(config), TimestampExtractors.create(config, clock),
-        config.nullValueBehavior(), new ErrantRecords(reporter));
+        RotationPolicy.from(config), new SchemaChange(config.schemaCompatibility()), ledger, context::offset, clock);
+    return new SinkWriter(writerContext, Partitioners.create(config), TimestampExtractors.create(config, clock),
+        config.nullValueBehavior(), new ErrantRecords(reporter(context)),
+        new MemoryBudget(config.getLong(S3SinkConfig.MEMORY_MAX_CONFIG), 100));
+  }
+
+  private static ErrantRecordReporter reporter(SinkTaskContext context) {
+    try {
+      return context.errantRecordReporter();
+    } catch (NoSuchMethodError | NoClassDefFoundError e) {
+      return null; // Connect runtimes before 2.6
+    }
   }
 }

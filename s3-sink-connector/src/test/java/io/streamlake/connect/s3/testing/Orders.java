@@ -28,7 +28,26 @@ public final class Orders {
       .field("address", ADDRESS)
       .build();
 
+  /** Version 2 of the order: one more optional field. */
+  public static final Schema ORDER_V2 = v2();
+
   private Orders() {}
+
+  private static Schema v2() {
+    SchemaBuilder builder = SchemaBuilder.struct().name(ORDER.name()).version(2);
+    ORDER.fields().forEach(f -> builder.field(f.name(), f.schema()));
+    return builder.field("channel", Schema.OPTIONAL_STRING_SCHEMA).build();
+  }
+
+  /** An order with schema version 2 (channel set). */
+  public static SinkRecord recordV2(String topic, int partition, long offset, long timestampMs) {
+    Struct v1 = order(offset, timestampMs);
+    Struct value = new Struct(ORDER_V2);
+    ORDER.fields().forEach(f -> value.put(f.name(), v1.get(f)));
+    value.put("channel", "web");
+    return new SinkRecord(topic, partition, Schema.STRING_SCHEMA, "k" + offset, ORDER_V2, value, offset, timestampMs,
+        org.apache.kafka.common.record.TimestampType.CREATE_TIME);
+  }
 
   public static Struct order(long id, long timestampMs) {
     return new Struct(ORDER)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamlake.connect.s3.config.S3SinkConfig;
+import io.streamlake.connect.s3.testing.FakeSinkTaskContext;
 import io.streamlake.connect.s3.testing.InMemoryObjectStore;
 import io.streamlake.connect.s3.testing.MutableClock;
 import io.streamlake.connect.s3.testing.Orders;
@@ -15,9 +16,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.data.SchemaBuilder;
-import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -51,7 +49,7 @@ class SinkWriterTest {
   }
 
   private SinkWriter writer(Map<String, String> props) {
-    return SinkWriters.create(new S3SinkConfig(props), store, reporter, clock);
+    return SinkWriters.create(new S3SinkConfig(props), store, new FakeSinkTaskContext(reporter), "test", clock);
   }
 
   private static List<SinkRecord> orders(long from, long to, long spacingMs) {
@@ -67,9 +65,13 @@ class SinkWriterTest {
     return offset == null ? -1 : offset.offset();
   }
 
+  private List<String> dataKeys() {
+    return store.keys().stream().filter(k -> !k.contains("/_epochs/")).toList();
+  }
+
   private long rowsInStore() throws Exception {
     long rows = 0;
-    for (String key : store.keys()) {
+    for (String key : dataKeys()) {
       rows += ParquetFiles.read(store.object(key)).size();
     }
     return rows;
@@ -83,12 +85,12 @@ class SinkWriterTest {
     writer.put(orders(0, 150, 60_000)); // 150 minutes: spans three hours and the year boundary
 
     // The cut at 100 records closed the files of every hour seen so far; offsets 100..149 are open.
-    assertThat(store.keys()).containsExactly(
+    assertThat(dataKeys()).containsExactly(
         "topics/orders/year=2026/month=12/day=31/hour=22/orders+0+0000000000.snappy.parquet",
         "topics/orders/year=2026/month=12/day=31/hour=23/orders+0+0000000060.snappy.parquet");
     assertThat(committed(writer)).isEqualTo(100);
     writer.put(orders(150, 200, 60_000));
-    assertThat(store.keys()).contains(
+    assertThat(dataKeys()).contains(
         "topics/orders/year=2026/month=12/day=31/hour=23/orders+0+0000000100.snappy.parquet",
         "topics/orders/year=2027/month=01/day=01/hour=00/orders+0+0000000120.snappy.parquet");
     assertThat(committed(writer)).isEqualTo(200);
@@ -100,7 +102,7 @@ class SinkWriterTest {
   void nothingIsCommittedBeforeItIsDurable() {
     SinkWriter writer = writer(props());
     writer.put(orders(0, 10, 1000));
-    assertThat(store.keys()).isEmpty();
+    assertThat(dataKeys()).isEmpty();
     // The open epoch starts at offset 0: nothing past it may be committed.
     assertThat(committed(writer)).isZero();
   }
@@ -111,7 +113,7 @@ class SinkWriterTest {
     props.put("rotate.interval.ms", "600000");
     SinkWriter writer = writer(props);
     writer.put(orders(0, 25, 60_000)); // minute 0..24: cuts at minute 10 and 20
-    assertThat(store.keys()).hasSize(2);
+    assertThat(dataKeys()).hasSize(2);
     assertThat(committed(writer)).isEqualTo(20);
   }
 
@@ -123,10 +125,10 @@ class SinkWriterTest {
     writer.put(orders(0, 5, 1000));
     clock.advance(599_000);
     writer.put(List.of());
-    assertThat(store.keys()).isEmpty();
+    assertThat(dataKeys()).isEmpty();
     clock.advance(1_000);
     writer.put(List.of());
-    assertThat(store.keys()).hasSize(1);
+    assertThat(dataKeys()).hasSize(1);
     assertThat(committed(writer)).isEqualTo(5);
   }
 
@@ -139,10 +141,10 @@ class SinkWriterTest {
     writer.put(orders(0, 5, 1000));
     clock.set(T0 + HOUR - 1);
     writer.tick();
-    assertThat(store.keys()).isEmpty();
+    assertThat(dataKeys()).isEmpty();
     clock.set(T0 + HOUR); // 23:00
     writer.tick();
-    assertThat(store.keys()).hasSize(1);
+    assertThat(dataKeys()).hasSize(1);
   }
 
   @Test
@@ -150,7 +152,7 @@ class SinkWriterTest {
     SinkWriter writer = writer(props());
     writer.put(orders(0, 3, 1000));
     writer.put(List.of(v2Record(3)));
-    assertThat(store.keys()).hasSize(1);
+    assertThat(dataKeys()).hasSize(1);
     assertThat(committed(writer)).isEqualTo(3);
   }
 
@@ -166,19 +168,12 @@ class SinkWriterTest {
     }
     writer.put(mixed);
     // One cut when v2 arrived; later v1 records are projected into the v2 file.
-    assertThat(store.keys()).hasSize(1);
+    assertThat(dataKeys()).hasSize(1);
     writer.close(List.of(TP));
   }
 
   private static SinkRecord v2Record(long offset) {
-    SchemaBuilder builder = SchemaBuilder.struct().name(Orders.ORDER.name()).version(2);
-    Orders.ORDER.fields().forEach(f -> builder.field(f.name(), f.schema()));
-    Schema v2 = builder.field("channel", Schema.OPTIONAL_STRING_SCHEMA).build();
-    Struct v1 = Orders.order(offset, T0 + offset * 1000);
-    Struct value = new Struct(v2);
-    Orders.ORDER.fields().forEach(f -> value.put(f.name(), v1.get(f)));
-    value.put("channel", "web");
-    return new SinkRecord("orders", 0, null, null, v2, value, offset);
+    return Orders.recordV2("orders", 0, offset, T0 + offset * 1000);
   }
 
   @Test
@@ -196,7 +191,8 @@ class SinkWriterTest {
 
   @Test
   void withoutAReporterABadRecordFailsWithTheRecordNamed() {
-    SinkWriter writer = SinkWriters.create(new S3SinkConfig(props()), store, null, clock);
+    SinkWriter writer = SinkWriters.create(new S3SinkConfig(props()), store, new FakeSinkTaskContext(null), "test",
+        clock);
     SinkRecord bad = new SinkRecord("orders", 0, null, null, null, Map.of("x", 1), 7L);
     assertThatThrownBy(() -> writer.put(List.of(bad))).isInstanceOf(DataException.class)
         .hasMessageContaining("orders-0@7").hasMessageContaining("timestamp");
@@ -220,7 +216,7 @@ class SinkWriterTest {
     SinkWriter writer = writer(props());
     writer.put(orders(0, 10, 1000));
     writer.close(List.of(TP));
-    assertThat(store.keys()).isEmpty();
+    assertThat(dataKeys()).isEmpty();
     assertThat(store.openUploads()).isZero();
     assertThat(writer.committableOffsets()).isEmpty();
   }
@@ -231,7 +227,7 @@ class SinkWriterTest {
     props.put("flush.size", "5");
     props.put("s3.object.tagging", "true");
     writer(props).put(orders(0, 5, 1000));
-    assertThat(store.tags(store.keys().get(0))).containsEntry("startOffset", "0").containsEntry("endOffset", "4")
+    assertThat(store.tags(dataKeys().get(0))).containsEntry("startOffset", "0").containsEntry("endOffset", "4")
         .containsEntry("recordCount", "5");
   }
 }

@@ -1,0 +1,175 @@
+package io.streamlake.connect.s3.writer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamlake.connect.s3.config.S3SinkConfig;
+import io.streamlake.connect.s3.testing.CrashingStore;
+import io.streamlake.connect.s3.testing.InMemoryObjectStore;
+import io.streamlake.connect.s3.testing.LandedRecords;
+import io.streamlake.connect.s3.testing.MutableClock;
+import io.streamlake.connect.s3.testing.Orders;
+import io.streamlake.connect.s3.testing.SimulatedConnect;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every rotation policy against every crash point, a rebalance and a zombie task: after the dust settles the
+ * objects in the store hold each produced (topic, partition, offset) exactly once. Connect is simulated
+ * ({@link SimulatedConnect}): logs, positions, rewinds and committed offsets, with tasks killed at chosen
+ * steps of the protocol. Prints a scenario table.
+ */
+class ExactlyOnceScenariosTest {
+
+  private static final String TOPIC = "orders";
+  private static final int PARTITIONS = 3;
+  private static final int RECORDS = 300;
+  private static final long T0 = 1_798_761_600_000L; // 2027-01-01T00:00:00Z
+  private static final long FAR = 10L * 86_400_000L;
+  private static final Map<String, String> TABLE = new LinkedHashMap<>();
+
+  enum Fault { NONE, CRASH_AFTER_MARKER, CRASH_BETWEEN_FILES, CRASH_BEFORE_OFFSET_COMMIT, REBALANCE, ZOMBIE }
+
+  enum Policy {
+    COUNT(Map.of("flush.size", "37")),
+    BYTES(Map.of("rotate.size.bytes", "6000")),
+    RECORD_TIME(Map.of("rotate.interval.ms", "170000")),
+    SCHEDULE(Map.of("rotate.schedule.interval.ms", "2000")),
+    SCHEMA_CHANGE(Map.of("schema.compatibility", "NONE")),
+    MEMORY(Map.of("buffer.memory.max.bytes", "1048576", "path.format", "'d'=dd/'h'=HH"));
+
+    final Map<String, String> props;
+
+    Policy(Map<String, String> props) {
+      this.props = props;
+    }
+  }
+
+  static List<Arguments> scenarios() {
+    List<Arguments> out = new ArrayList<>();
+    for (Policy policy : Policy.values()) {
+      for (Fault fault : Fault.values()) {
+        out.add(Arguments.of(policy, fault));
+      }
+    }
+    return out;
+  }
+
+  private static SinkRecord record(Policy policy, int partition, long offset) {
+    if (policy == Policy.MEMORY) {
+      // Records jump between 48 hourly buckets: many files are open at once.
+      return Orders.record(TOPIC, partition, offset, T0 + (offset % 48) * 3_600_000L + offset);
+    }
+    long ts = T0 + offset * 10_000L;
+    if (policy == Policy.SCHEMA_CHANGE && (offset / 23) % 2 == 1) {
+      return Orders.recordV2(TOPIC, partition, offset, ts);
+    }
+    return Orders.record(TOPIC, partition, offset, ts);
+  }
+
+  @ParameterizedTest(name = "{0} x {1}")
+  @MethodSource("scenarios")
+  void everyRecordLandsExactlyOnce(Policy policy, Fault fault) throws Exception {
+    Map<TopicPartition, List<SinkRecord>> logs = new LinkedHashMap<>();
+    Map<String, Integer> produced = new HashMap<>();
+    for (int p = 0; p < PARTITIONS; p++) {
+      List<SinkRecord> log = new ArrayList<>();
+      for (long offset = 0; offset < RECORDS; offset++) {
+        if (p == 1 && offset % 50 == 49) {
+          continue; // gaps, as compaction and transaction markers leave them
+        }
+        log.add(record(policy, p, offset));
+        produced.put(TOPIC + "-" + p + "@" + offset, 1);
+      }
+      logs.put(new TopicPartition(TOPIC, p), log);
+    }
+    InMemoryObjectStore memory = new InMemoryObjectStore();
+    CrashingStore store = new CrashingStore(memory, switch (fault) {
+      case CRASH_AFTER_MARKER -> CrashingStore.Point.AFTER_MARKER;
+      case CRASH_BETWEEN_FILES -> CrashingStore.Point.AFTER_DATA_FILE;
+      default -> CrashingStore.Point.NONE;
+    }, 4);
+    MutableClock clock = new MutableClock(T0);
+    Map<String, String> props = new HashMap<>();
+    props.put("s3.bucket.name", "lake");
+    props.put("format.class", "parquet");
+    props.put("partitioner.class", "time");
+    props.put("path.format", "'h'=HH/'m'=mm");
+    props.put("timezone", "UTC");
+    props.put("timestamp.extractor", "RecordField");
+    props.put("timestamp.field", "timestamp");
+    props.put("flush.size", "100000");
+    props.put("rotate.interval.ms", String.valueOf(FAR));
+    props.putAll(policy.props);
+    S3SinkConfig config = new S3SinkConfig(props);
+    SimulatedConnect connect = new SimulatedConnect(logs,
+        context -> SinkWriters.create(config, store, context, "task", clock));
+
+    SimulatedConnect.Task task = connect.start();
+    SimulatedConnect.Task zombie = null;
+    int step = 0;
+    while (!connect.allCommitted()) {
+      assertThat(step).as("scenario does not converge").isLessThan(5_000);
+      step++;
+      if (task.dead()) {
+        task = connect.start();
+      }
+      if (step == 6 && fault == Fault.REBALANCE) {
+        task.revokeAll();
+        task = connect.start();
+      }
+      if (step == 6 && fault == Fault.ZOMBIE) {
+        zombie = task;
+        zombie.fence();
+        task = connect.start();
+      }
+      int delivered = task.poll(20);
+      if (zombie != null) {
+        zombie.poll(20);
+        if (step == 16) {
+          zombie.kill();
+          zombie = null;
+        }
+      }
+      clock.advance(300);
+      if (step % 3 == 0) {
+        if (step == 9 && fault == Fault.CRASH_BEFORE_OFFSET_COMMIT) {
+          task.kill(); // files of finished epochs are in S3, their offsets never committed
+          continue;
+        }
+        task.commit();
+      }
+      if (delivered == 0) {
+        clock.advance(FAR); // drain: idle files are cut on the timer
+        task.tick();
+        task.commit();
+      }
+    }
+    LandedRecords landed = LandedRecords.read(memory, memory.keys());
+    List<String> lost = landed.lost(produced);
+    List<String> duplicated = landed.duplicated(produced);
+    TABLE.put(String.format("%-14s %-28s", policy, fault), String.format("produced=%4d files=%3d tasks=%d crashes=%d"
+        + " lost=%d duplicated=%d", produced.size(), landed.files(), connect.tasksStarted(), connect.crashes(),
+        lost.size(), duplicated.size()));
+    assertThat(lost).as("lost").isEmpty();
+    assertThat(duplicated).as("duplicated").isEmpty();
+    if (fault == Fault.CRASH_AFTER_MARKER || fault == Fault.CRASH_BETWEEN_FILES) {
+      assertThat(store.crashed()).as("the crash point was reached").isTrue();
+    }
+    assertThat(memory.openUploads()).as("multipart uploads left open").isZero();
+  }
+
+  @AfterAll
+  static void printTable() {
+    System.out.println("Exactly-once scenarios (policy x fault):");
+    TABLE.forEach((k, v) -> System.out.println("  " + k + " " + v));
+  }
+}
