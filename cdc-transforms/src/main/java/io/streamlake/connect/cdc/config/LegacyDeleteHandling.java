@@ -1,0 +1,22 @@
+package io.streamlake.connect.cdc.config;
+
+/** Values of the legacy {@code delete.handling.mode} option (Debezium 1.x/2.x, removed in 3.x). */
+public enum LegacyDeleteHandling implements WireEnum {
+  /** Drop delete events. The legacy default. */
+  DROP("drop"),
+  /** Pass delete events on as a record with a null value. */
+  NONE("none"),
+  /** Emit the {@code before} row with {@code __deleted=true}; creates and updates get {@code __deleted=false}. */
+  REWRITE("rewrite");
+
+  private final String wire;
+
+  LegacyDeleteHandling(String wire) {
+    this.wire = wire;
+  }
+
+  @Override
+  public String wire() {
+    return wire;
+  }
+}
