@@ -1,23 +1,27 @@
 package io.streamlake.connect.lag;
 
+import io.streamlake.connect.lag.config.LagMetricsConfig;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.SourceConnector;
 
-/** Consumer-lag metrics emitter (skeleton). */
-public class ConsumerLagSourceConnector extends SourceConnector {
+/**
+ * Publishes consumer-group lag (offset lag, estimated time lag, group state) to a Kafka topic and to
+ * CloudWatch, replacing the lag_monitor.py cron/Lambda. Always runs exactly one task whatever
+ * {@code tasks.max} says, so no metric is ever published twice.
+ */
+public final class ConsumerLagSourceConnector extends SourceConnector {
 
   private Map<String, String> props;
 
   @Override
-  public String version() {
-    return "0.1.0-SNAPSHOT";
-  }
-
-  @Override
   public void start(Map<String, String> props) {
+    new LagMetricsConfig(props);
     this.props = Map.copyOf(props);
   }
 
@@ -26,6 +30,7 @@ public class ConsumerLagSourceConnector extends SourceConnector {
     return ConsumerLagSourceTask.class;
   }
 
+  /** One task: a second one would read the same groups and publish every metric twice. */
   @Override
   public List<Map<String, String>> taskConfigs(int maxTasks) {
     return List.of(props);
@@ -33,10 +38,34 @@ public class ConsumerLagSourceConnector extends SourceConnector {
 
   @Override
   public void stop() {
+    // nothing to release: the task owns the clients
   }
 
   @Override
   public ConfigDef config() {
-    return new ConfigDef();
+    return LagMetricsConfig.CONFIG_DEF;
+  }
+
+  /** Single-key validation from the ConfigDef, then the multi-key rules, attached to the key each names first. */
+  @Override
+  public Config validate(Map<String, String> connectorConfigs) {
+    Config config = super.validate(connectorConfigs);
+    boolean singleKeyErrors = config.configValues().stream().anyMatch(v -> !v.errorMessages().isEmpty());
+    if (!singleKeyErrors) {
+      for (ConfigException problem : LagMetricsConfig.validate(connectorConfigs)) {
+        String message = String.valueOf(problem.getMessage());
+        for (ConfigValue value : config.configValues()) {
+          if (message.contains(" for configuration " + value.name() + ":")) {
+            value.addErrorMessage(message);
+          }
+        }
+      }
+    }
+    return config;
+  }
+
+  @Override
+  public String version() {
+    return Version.get();
   }
 }

@@ -1,0 +1,80 @@
+package io.streamlake.connect.lag;
+
+import io.streamlake.connect.lag.admin.SnapshotReader;
+import io.streamlake.connect.lag.cloudwatch.CloudWatchPublisher;
+import io.streamlake.connect.lag.cloudwatch.MetricAggregator;
+import io.streamlake.connect.lag.cloudwatch.PublishResult;
+import io.streamlake.connect.lag.lag.ClusterSnapshot;
+import io.streamlake.connect.lag.lag.LagCalculator;
+import io.streamlake.connect.lag.lag.PartitionLag;
+import io.streamlake.connect.lag.records.LagRecords;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One lag poll: read a snapshot, compute lags, build metrics-topic records, publish to CloudWatch, and log
+ * one summary line. A snapshot that cannot be read is logged and skipped; the next poll tries again.
+ */
+public final class LagPoller implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LagPoller.class);
+
+  private final SnapshotReader reader;
+  private final LagCalculator calculator;
+  private final Optional<LagRecords> records;
+  private final Optional<CloudWatchPublisher> publisher;
+  private final MetricAggregator aggregator;
+  private final AutoCloseable resources;
+
+  /** @param resources closed with the poller (admin client, estimator consumer, CloudWatch client) */
+  public LagPoller(SnapshotReader reader, LagCalculator calculator, Optional<LagRecords> records,
+      Optional<CloudWatchPublisher> publisher, MetricAggregator aggregator, AutoCloseable resources) {
+    this.reader = reader;
+    this.calculator = calculator;
+    this.records = records;
+    this.publisher = publisher;
+    this.aggregator = aggregator;
+    this.resources = resources;
+  }
+
+  public PollOutcome pollOnce() throws InterruptedException {
+    long start = System.nanoTime();
+    ClusterSnapshot snapshot;
+    try {
+      snapshot = reader.read();
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+      long took = (System.nanoTime() - start) / 1_000_000L;
+      LOG.warn("Lag poll skipped after {} ms: could not read consumer groups: {}", took, cause.toString());
+      return PollOutcome.failed(took);
+    }
+    List<PartitionLag> lags = calculator.calculate(snapshot);
+    List<SourceRecord> out = records.map(r -> r.toRecords(lags)).orElse(List.of());
+    PublishResult published = PublishResult.NONE;
+    if (publisher.isPresent() && !lags.isEmpty()) {
+      published = publisher.get().publish(aggregator.aggregate(lags, Instant.ofEpochMilli(snapshot.takenAtMs())));
+    }
+    long took = (System.nanoTime() - start) / 1_000_000L;
+    LOG.info("Lag poll: {} groups, {} partitions ({} skipped: topic gone or offsets unreadable), {} admin requests,"
+            + " {} records, CloudWatch {} datums in {} requests ({} dropped), {} ms",
+        snapshot.groups().size(), lags.size(), snapshot.skippedPartitions(), snapshot.adminRequests(), out.size(),
+        published.published(), published.requests(), published.dropped(), took);
+    return new PollOutcome(snapshot.groups().size(), lags, out, snapshot.adminRequests(),
+        snapshot.skippedPartitions(), published, took);
+  }
+
+  @Override
+  public void close() {
+    try {
+      resources.close();
+    } catch (Exception e) {
+      LOG.warn("Closing the lag poller's clients failed: {}", e.toString());
+    }
+  }
+}

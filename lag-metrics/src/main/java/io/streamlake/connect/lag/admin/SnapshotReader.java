@@ -1,0 +1,169 @@
+package io.streamlake.connect.lag.admin;
+
+import io.streamlake.connect.lag.config.MissingCommitPolicy;
+import io.streamlake.connect.lag.lag.ClusterSnapshot;
+import io.streamlake.connect.lag.lag.GroupOffsets;
+import io.streamlake.connect.lag.lag.GroupState;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.DescribeConsumerGroupsOptions;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
+import org.apache.kafka.clients.admin.ListConsumerGroupsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one {@link ClusterSnapshot} with a fixed number of batched admin calls, whatever the number of
+ * groups and partitions: list groups, describe all watched groups, list committed offsets of all of them,
+ * list topics (to drop partitions of deleted topics), list the end offsets of every partition, and, only
+ * when the missing-commit policy needs it, the log-start offsets of uncommitted partitions.
+ */
+public final class SnapshotReader {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SnapshotReader.class);
+
+  private final Admin admin;
+  private final GroupFilter filter;
+  private final MissingCommitPolicy missingCommitPolicy;
+  private final Duration timeout;
+  private final Clock clock;
+
+  public SnapshotReader(Admin admin, GroupFilter filter, MissingCommitPolicy missingCommitPolicy, Duration timeout,
+      Clock clock) {
+    this.admin = admin;
+    this.filter = filter;
+    this.missingCommitPolicy = missingCommitPolicy;
+    this.timeout = timeout;
+    this.clock = clock;
+  }
+
+  /**
+   * @throws ExecutionException when a group-level call fails (the poll is skipped)
+   * @throws TimeoutException when a call does not answer within the request timeout
+   */
+  public ClusterSnapshot read() throws InterruptedException, ExecutionException, TimeoutException {
+    int requests = 0;
+    int timeoutMs = (int) timeout.toMillis();
+    Collection<ConsumerGroupListing> listings =
+        get(admin.listConsumerGroups(new ListConsumerGroupsOptions().timeoutMs(timeoutMs)).all());
+    requests++;
+    List<String> groupIds = listings.stream().map(ConsumerGroupListing::groupId).filter(filter::acceptsGroup)
+        .sorted().toList();
+    if (groupIds.isEmpty()) {
+      return new ClusterSnapshot(clock.millis(), List.of(), Map.of(), Map.of(), 0, requests);
+    }
+
+    Map<String, ConsumerGroupDescription> descriptions = get(admin.describeConsumerGroups(groupIds,
+        new DescribeConsumerGroupsOptions().timeoutMs(timeoutMs)).all());
+    requests++;
+    Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
+    groupIds.forEach(id -> specs.put(id, new ListConsumerGroupOffsetsSpec()));
+    Map<String, Map<TopicPartition, OffsetAndMetadata>> offsets = get(admin.listConsumerGroupOffsets(specs,
+        new ListConsumerGroupOffsetsOptions().timeoutMs(timeoutMs)).all());
+    requests++;
+    Set<String> topics = get(admin.listTopics(new ListTopicsOptions().listInternal(true).timeoutMs(timeoutMs))
+        .names());
+    requests++;
+
+    Set<TopicPartition> skipped = new HashSet<>();
+    List<GroupOffsets> groups = new ArrayList<>();
+    Set<TopicPartition> wanted = new HashSet<>();
+    Set<TopicPartition> uncommitted = new HashSet<>();
+    for (String groupId : groupIds) {
+      Map<TopicPartition, Long> committed = new HashMap<>();
+      offsets.getOrDefault(groupId, Map.of()).forEach((tp, om) -> {
+        if (om == null || om.offset() < 0 || !filter.acceptsTopic(tp.topic())) {
+          return;
+        }
+        if (topics.contains(tp.topic())) {
+          committed.put(tp, om.offset());
+        } else {
+          skipped.add(tp);
+        }
+      });
+      Set<TopicPartition> assigned = new HashSet<>();
+      ConsumerGroupDescription description = descriptions.get(groupId);
+      if (description != null) {
+        for (MemberDescription member : description.members()) {
+          for (TopicPartition tp : member.assignment().topicPartitions()) {
+            if (filter.acceptsTopic(tp.topic()) && topics.contains(tp.topic())) {
+              assigned.add(tp);
+            }
+          }
+        }
+      }
+      wanted.addAll(committed.keySet());
+      if (missingCommitPolicy != MissingCommitPolicy.SKIP) {
+        for (TopicPartition tp : assigned) {
+          if (!committed.containsKey(tp)) {
+            wanted.add(tp);
+            uncommitted.add(tp);
+          }
+        }
+      }
+      GroupState state = description == null ? GroupState.UNKNOWN : GroupState.of(description.state());
+      groups.add(new GroupOffsets(groupId, state, committed, assigned));
+    }
+
+    Map<TopicPartition, Long> ends = Map.of();
+    long takenAt = clock.millis();
+    if (!wanted.isEmpty()) {
+      ends = offsets(wanted, OffsetSpec.latest(), skipped);
+      requests++;
+      takenAt = clock.millis();
+    }
+    Map<TopicPartition, Long> starts = Map.of();
+    if (missingCommitPolicy == MissingCommitPolicy.LOG_START && !uncommitted.isEmpty()) {
+      starts = offsets(uncommitted, OffsetSpec.earliest(), skipped);
+      requests++;
+    }
+    return new ClusterSnapshot(takenAt, groups, ends, starts, skipped.size(), requests);
+  }
+
+  /** One ListOffsets call for all partitions; a partition whose lookup fails is skipped, not the whole poll. */
+  private Map<TopicPartition, Long> offsets(Set<TopicPartition> partitions, OffsetSpec spec,
+      Set<TopicPartition> skipped) throws InterruptedException, TimeoutException {
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    partitions.forEach(tp -> request.put(tp, spec));
+    ListOffsetsResult result = admin.listOffsets(request,
+        new ListOffsetsOptions().timeoutMs((int) timeout.toMillis()));
+    Map<TopicPartition, Long> out = new HashMap<>();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (TopicPartition tp : partitions) {
+      try {
+        long left = Math.max(1L, deadline - System.nanoTime());
+        out.put(tp, result.partitionResult(tp).get(left, TimeUnit.NANOSECONDS).offset());
+      } catch (ExecutionException e) {
+        LOG.debug("No offsets for {}: {}", tp, e.getCause().toString());
+        skipped.add(tp);
+      }
+    }
+    return out;
+  }
+
+  private <T> T get(KafkaFuture<T> future) throws InterruptedException, ExecutionException, TimeoutException {
+    return future.get(timeout.toMillis() + 5_000L, TimeUnit.MILLISECONDS);
+  }
+}

@@ -1,0 +1,22 @@
+package io.streamlake.connect.lag.config;
+
+/** Values of {@code admin.sasl.mechanism}. */
+public enum SaslMechanismChoice implements Choice {
+  /** IAM access control on Amazon MSK, through the aws-msk-iam-auth library (port 9098, SASL_SSL). */
+  AWS_MSK_IAM("AWS_MSK_IAM"),
+  /** SASL/SCRAM with SHA-512, as Amazon MSK uses with Secrets Manager credentials (port 9096). */
+  SCRAM_SHA_512("SCRAM-SHA-512"),
+  SCRAM_SHA_256("SCRAM-SHA-256"),
+  PLAIN("PLAIN");
+
+  private final String wire;
+
+  SaslMechanismChoice(String wire) {
+    this.wire = wire;
+  }
+
+  @Override
+  public String wireName() {
+    return wire;
+  }
+}

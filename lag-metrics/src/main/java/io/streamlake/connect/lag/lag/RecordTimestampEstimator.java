@@ -1,0 +1,96 @@
+package io.streamlake.connect.lag.lag;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Time lag from the timestamp of the record at the committed offset (the next record the group will read):
+ * poll time minus that timestamp. Fetches with one consumer that is never part of a group and never
+ * commits, in rounds of one position per partition, within a time budget per poll; positions not fetched
+ * in time get no time lag this poll. Where compaction or transaction markers left a gap at the committed
+ * offset, the first record after it is used.
+ */
+public final class RecordTimestampEstimator implements TimeLagEstimator {
+
+  private final Consumer<byte[], byte[]> consumer;
+  private final Duration budget;
+
+  public RecordTimestampEstimator(Consumer<byte[], byte[]> consumer, Duration budget) {
+    this.consumer = consumer;
+    this.budget = budget;
+  }
+
+  @Override
+  public Map<OffsetPosition, Long> estimate(ClusterSnapshot snapshot, Set<OffsetPosition> lagging) {
+    Map<OffsetPosition, Long> lags = new HashMap<>();
+    if (lagging.isEmpty()) {
+      return lags;
+    }
+    Map<TopicPartition, Deque<Long>> pending = new HashMap<>();
+    Map<TopicPartition, TreeSet<Long>> sorted = new HashMap<>();
+    for (OffsetPosition position : lagging) {
+      sorted.computeIfAbsent(position.partition(), tp -> new TreeSet<>()).add(position.offset());
+    }
+    sorted.forEach((tp, offsets) -> pending.put(tp, new ArrayDeque<>(offsets)));
+    long deadline = System.nanoTime() + budget.toNanos();
+    try {
+      while (!pending.isEmpty() && System.nanoTime() < deadline) {
+        Map<TopicPartition, Long> round = new HashMap<>();
+        pending.forEach((tp, offsets) -> round.put(tp, offsets.peekFirst()));
+        consumer.assign(round.keySet());
+        consumer.resume(consumer.paused());
+        round.forEach(consumer::seek);
+        Set<TopicPartition> open = new java.util.HashSet<>(round.keySet());
+        while (!open.isEmpty() && System.nanoTime() < deadline) {
+          ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+          for (TopicPartition tp : records.partitions()) {
+            if (!open.remove(tp)) {
+              continue;
+            }
+            resolve(tp, records.records(tp), pending.get(tp), snapshot.takenAtMs(), lags);
+            consumer.pause(List.of(tp));
+          }
+        }
+        pending.values().removeIf(Deque::isEmpty);
+        if (!open.isEmpty()) {
+          break;
+        }
+      }
+    } finally {
+      consumer.assign(List.of());
+    }
+    return lags;
+  }
+
+  /** Every pending offset covered by this fetched run of records gets the timestamp of its first record at or after it. */
+  private static void resolve(TopicPartition tp, List<ConsumerRecord<byte[], byte[]>> records, Deque<Long> offsets,
+      long now, Map<OffsetPosition, Long> lags) {
+    List<ConsumerRecord<byte[], byte[]>> run = new ArrayList<>(records);
+    long first = offsets.pollFirst();
+    lags.put(new OffsetPosition(tp, first), Math.max(0L, now - run.get(0).timestamp()));
+    int i = 0;
+    while (!offsets.isEmpty() && offsets.peekFirst() <= run.get(run.size() - 1).offset()) {
+      long offset = offsets.pollFirst();
+      while (run.get(i).offset() < offset) {
+        i++;
+      }
+      lags.put(new OffsetPosition(tp, offset), Math.max(0L, now - run.get(i).timestamp()));
+    }
+  }
+
+  @Override
+  public void close() {
+    consumer.close(Duration.ofSeconds(5));
+  }
+}
