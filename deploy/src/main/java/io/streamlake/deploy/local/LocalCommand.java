@@ -1,0 +1,390 @@
+package io.streamlake.deploy.local;
+
+import io.streamlake.deploy.Args;
+import io.streamlake.deploy.ConnectorFile;
+import io.streamlake.deploy.PluginZip;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * {@code local}: the whole path on one machine, no AWS account, no Docker. An embedded Kafka broker, an
+ * in-process S3-compatible endpoint writing files under {@code ./demo-data}, and a real Connect worker loading
+ * the built plugin ZIP from its {@code plugin.path}; it creates the connectors, produces order events at a set
+ * rate and prints every file the sink lands, with its row count. Flags point it at a real Kafka cluster or a
+ * real bucket instead. Runs until Ctrl-C or {@code --duration}.
+ */
+public final class LocalCommand {
+
+  public static final String USAGE = String.join("\n",
+      "usage: streamlake-local [options] [connector.json...]",
+      "  Runs Kafka, an S3-compatible endpoint and a Connect worker loading the plugin ZIP, creates the",
+      "  connectors (default: the order-events -> S3 Parquet scenario) and produces sample order events.",
+      "  --duration S          stop after S seconds (default: run until Ctrl-C)",
+      "  --rate N              order events per second (default 200)",
+      "  --partitions N        partitions of the topics it creates (default 3)",
+      "  --topic T             topic to produce to (default: the first connector's first topic)",
+      "  --no-produce          produce nothing (your own producers write to the topics)",
+      "  --flush-size N        local override of flush.size (default 1000)",
+      "  --rotate-seconds S    local override: rotate.schedule.interval.ms = S s (default 10)",
+      "  --keep-rotation       keep the connector file's rotation settings",
+      "  --data-dir DIR        where the local S3 endpoint keeps objects (default ./demo-data)",
+      "  --keep-data           keep objects of an earlier run (default: a new run starts empty)",
+      "  --s3-port N           port of the local S3 endpoint (default: a free one)",
+      "  --s3-bucket B         write to this real bucket instead (default AWS credential chain)",
+      "  --s3-region R         region of that bucket (default: the connector's s3.region)",
+      "  --s3-endpoint URL     an S3-compatible store instead of AWS for --s3-bucket",
+      "  --bootstrap-servers H use this Kafka cluster instead of the embedded broker",
+      "  --kafka-config FILE   client settings for that cluster (security.protocol, sasl.*, ...)",
+      "  --plugin-zip ZIP      the plugin ZIP (default: packaging/target/streamlake-plugin-*.zip)");
+
+  static final String DEFAULT_CONNECTOR = "order-events-s3-parquet.json";
+  private static final Set<String> VALUED = Set.of("duration", "rate", "partitions", "topic", "flush-size",
+      "rotate-seconds", "data-dir", "s3-port", "s3-bucket", "s3-region", "s3-endpoint", "bootstrap-servers",
+      "kafka-config", "plugin-zip");
+  private static final Set<String> SWITCHES = Set.of("no-produce", "keep-rotation", "keep-data");
+  private static final String OWNED_MARKER = ".streamlake-local";
+
+  private final PrintStream out;
+
+  public LocalCommand(PrintStream out) {
+    this.out = out;
+  }
+
+  public int run(List<String> argv) throws Exception {
+    Args args = Args.parse(argv, VALUED, SWITCHES);
+    long started = System.nanoTime();
+    int durationSeconds = args.getInt("duration", 0);
+    int rate = args.getInt("rate", 200);
+    int partitions = args.getInt("partitions", 3);
+    if (rate < 1 || partitions < 1 || durationSeconds < 0) {
+      throw new Args.UsageException("--rate and --partitions must be positive, --duration not negative");
+    }
+    List<ConnectorFile> connectors = new ArrayList<>();
+    for (String file : args.positional()) {
+      connectors.add(ConnectorFile.read(Path.of(file)));
+    }
+    if (connectors.isEmpty()) {
+      connectors.add(ConnectorFile.readResource(DEFAULT_CONNECTOR));
+    }
+    Map<String, String> kafkaConfig = readProperties(args.get("kafka-config", null));
+    Path zip = PluginZip.locate(args.get("plugin-zip", null));
+    ConnectorFile firstSink = connectors.stream().filter(c -> c.config().containsKey("s3.bucket.name"))
+        .findFirst().orElse(null);
+
+    Deque<AutoCloseable> resources = new ArrayDeque<>();
+    CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch cleanedUp = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      stop.countDown();
+      try {
+        cleanedUp.await(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "streamlake-local-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      out.println("streamlake local");
+      PluginZip plugin = PluginZip.unpack(zip);
+      resources.push(plugin);
+      out.printf("  plugin     %s (%d jars), unpacked as the worker's plugin.path (%.1f s)%n", zip,
+          plugin.jarCount(), seconds(System.nanoTime() - started));
+
+      S3Target s3 = null;
+      if (firstSink != null) {
+        s3 = startS3(args, firstSink, resources);
+      }
+
+      String bootstrap = args.get("bootstrap-servers", null);
+      if (bootstrap == null) {
+        long t = System.nanoTime();
+        EmbeddedKafka kafka = EmbeddedKafka.start();
+        resources.push(kafka);
+        bootstrap = kafka.bootstrapServers();
+        out.printf("  kafka      embedded broker at %s (%.1f s)%n", bootstrap, seconds(System.nanoTime() - t));
+      } else {
+        out.printf("  kafka      %s%n", bootstrap);
+      }
+
+      long t = System.nanoTime();
+      LocalWorker worker = LocalWorker.start(bootstrap, plugin.pluginPath(),
+          args.has("bootstrap-servers") ? -1 : 1, workerClientSettings(kafkaConfig));
+      resources.push(worker);
+      out.printf("  worker     Kafka Connect (distributed mode) at %s, plugin.discovery=service_load (%.1f s)%n",
+          worker.rest(), seconds(System.nanoTime() - t));
+
+      Set<String> topics = new LinkedHashSet<>();
+      List<ConnectorFile> localized = new ArrayList<>();
+      for (ConnectorFile connector : connectors) {
+        ConnectorFile local = localize(connector, s3, args, partitions);
+        localized.add(local);
+        String list = local.config().get("topics");
+        if (list != null) {
+          for (String topic : list.split(",")) {
+            if (!topic.isBlank()) {
+              topics.add(topic.trim());
+            }
+          }
+        }
+      }
+      String topic = args.get("topic", topics.isEmpty() ? "order-events" : topics.iterator().next());
+      topics.add(topic);
+      createTopics(bootstrap, kafkaConfig, topics, partitions);
+
+      for (ConnectorFile connector : localized) {
+        t = System.nanoTime();
+        worker.putConnector(connector.name(), connector.config());
+        int tasks = worker.awaitRunning(connector.name(), Duration.ofSeconds(90));
+        out.printf("  connector  %s: %s RUNNING with %d task(s) (%.1f s)%n", connector.name(),
+            connector.connectorClass(), tasks, seconds(System.nanoTime() - t));
+        describeOverrides(connector);
+      }
+
+      RateProducer producer = null;
+      if (!args.has("no-produce")) {
+        producer = new RateProducer(bootstrap, kafkaConfig, topic, rate, new OrderEvents(new Random()));
+        resources.push(producer);
+        producer.start();
+        out.printf("  producing  order events to %s (%d partitions) at %d/s%n", topic, partitions, rate);
+      }
+      if (s3 != null) {
+        String where = s3.isLocal() ? Path.of(args.get("data-dir", "demo-data")).resolve(s3.bucket()) + "/"
+            : "s3://" + s3.bucket() + "/";
+        out.printf("  landing in %s%s%n", where,
+            durationSeconds > 0 ? " for " + durationSeconds + " s" : "; Ctrl-C to stop");
+        out.println();
+      }
+      return watch(args, firstSink == null ? null : localizedSink(localized), s3, worker, producer, localized,
+          stop, started, durationSeconds);
+    } finally {
+      closeAll(resources);
+      cleanedUp.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // Ctrl-C: the hook is running and waits for the cleanup above
+      }
+    }
+  }
+
+  private int watch(Args args, ConnectorFile sink, S3Target s3, LocalWorker worker, RateProducer producer,
+      List<ConnectorFile> connectors, CountDownLatch stop, long started, int durationSeconds) throws Exception {
+    Progress progress = new Progress(out, System.console() != null);
+    LandedFiles landed = s3 == null ? null
+        : new LandedFiles(s3.client(), s3.bucket(), sink.config().getOrDefault("topics.dir", "topics"));
+    long firstFileNanos = -1;
+    long watchStart = System.nanoTime();
+    int tick = 0;
+    while (!stop.await(1, TimeUnit.SECONDS)) {
+      tick++;
+      if (landed != null) {
+        for (LandedFiles.Landed file : landed.poll()) {
+          if (firstFileNanos < 0) {
+            firstFileNanos = System.nanoTime() - started;
+          }
+          progress.line(String.format("  + %s  %s rows  %s", file.key(),
+              file.rows() < 0 ? "?" : String.format("%,d", file.rows()), size(file.bytes())));
+        }
+      }
+      if (producer != null && producer.failure() != null) {
+        progress.line("producing failed: " + producer.failure());
+        return 1;
+      }
+      if (tick % 5 == 0) {
+        for (ConnectorFile connector : connectors) {
+          String failure = worker.failure(connector.name());
+          if (failure != null) {
+            progress.line(failure);
+            return 1;
+          }
+        }
+      }
+      long elapsed = (System.nanoTime() - watchStart) / 1_000_000_000L;
+      progress.status(String.format("  [%02d:%02d] produced %,d | landed %,d file(s), %,d rows%s", elapsed / 60,
+          elapsed % 60, producer == null ? 0 : producer.acked(), landed == null ? 0 : landed.files(),
+          landed == null ? 0 : landed.rows(),
+          firstFileNanos < 0 ? "" : String.format(" | first file %.1f s after start", seconds(firstFileNanos))));
+      if (durationSeconds > 0 && elapsed >= durationSeconds) {
+        break;
+      }
+    }
+    progress.end();
+    if (landed != null) {
+      out.printf("stopped: %,d file(s), %,d rows landed%s%n", landed.files(), landed.rows(),
+          firstFileNanos < 0 ? "" : String.format("; the first %.1f s after start", seconds(firstFileNanos)));
+      if (durationSeconds > 0 && landed.files() == 0) {
+        out.println("no file landed within --duration " + durationSeconds + " s");
+        return 1;
+      }
+    }
+    return 0;
+  }
+
+  private S3Target startS3(Args args, ConnectorFile sink, Deque<AutoCloseable> resources) throws Exception {
+    String region = args.get("s3-region", sink.config().getOrDefault("s3.region", "us-east-1"));
+    if (args.has("s3-bucket")) {
+      String endpoint = args.get("s3-endpoint", null);
+      S3Target target = S3Target.remote(args.get("s3-bucket", null), region,
+          endpoint == null ? null : URI.create(endpoint));
+      resources.push(target);
+      out.printf("  s3         bucket %s (%s%s), default AWS credential chain%n", target.bucket(), region,
+          endpoint == null ? "" : ", " + endpoint);
+      return target;
+    }
+    long t = System.nanoTime();
+    Path dataDir = Path.of(args.get("data-dir", "demo-data"));
+    String bucket = sink.config().get("s3.bucket.name");
+    prepareDataDir(dataDir, bucket, args.has("keep-data"));
+    LocalS3Endpoint endpoint = LocalS3Endpoint.start(dataDir, args.getInt("s3-port", 0));
+    resources.push(endpoint);
+    S3Target target = S3Target.local(endpoint, bucket, region);
+    resources.push(target);
+    out.printf("  s3         in-process endpoint %s, bucket %s, files under %s (%.1f s)%n", endpoint.endpoint(),
+        bucket, dataDir.resolve(bucket), seconds(System.nanoTime() - t));
+    return target;
+  }
+
+  /** A new run starts with an empty bucket, so offsets restarting at 0 on a fresh broker never meet old files. */
+  private void prepareDataDir(Path dataDir, String bucket, boolean keep) throws IOException {
+    Path bucketDir = dataDir.resolve(bucket);
+    boolean owned = Files.exists(dataDir.resolve(OWNED_MARKER));
+    if (!keep && owned && Files.exists(bucketDir)) {
+      out.println("  (removing " + bucketDir + " from an earlier run; --keep-data keeps it)");
+      deleteTree(bucketDir);
+    }
+    Files.createDirectories(dataDir);
+    if (!owned) {
+      Files.writeString(dataDir.resolve(OWNED_MARKER), "written by streamlake local; its bucket directories are"
+          + " emptied at each run\n");
+    }
+  }
+
+  /** The connector as this run needs it: pointed at the S3 target, rotated often enough to see files. */
+  private static ConnectorFile localize(ConnectorFile connector, S3Target s3, Args args, int partitions) {
+    if (s3 == null || !connector.config().containsKey("s3.bucket.name")) {
+      return connector;
+    }
+    Map<String, String> changes = new LinkedHashMap<>(s3.sinkSettings());
+    if (!args.has("keep-rotation")) {
+      int flushSize = args.getInt("flush-size", 1000);
+      changes.put("flush.size", String.valueOf(flushSize));
+      changes.put("rotate.schedule.interval.ms", String.valueOf(args.getInt("rotate-seconds", 10) * 1000L));
+    }
+    String tasksMax = connector.config().get("tasks.max");
+    if (tasksMax != null && tasksMax.matches("\\d+") && Integer.parseInt(tasksMax) > partitions) {
+      changes.put("tasks.max", String.valueOf(partitions));
+    }
+    return connector.with(changes);
+  }
+
+  private static ConnectorFile localizedSink(List<ConnectorFile> localized) {
+    return localized.stream().filter(c -> c.config().containsKey("s3.bucket.name")).findFirst().orElseThrow();
+  }
+
+  private void describeOverrides(ConnectorFile connector) {
+    List<String> shown = new ArrayList<>();
+    for (String key : List.of("store.url", "s3.bucket.name", "flush.size", "rotate.schedule.interval.ms",
+        "tasks.max")) {
+      if (connector.config().containsKey(key)) {
+        shown.add(key + "=" + connector.config().get(key));
+      }
+    }
+    if (connector.config().containsKey("s3.bucket.name")) {
+      out.println("             local settings: " + String.join(", ", shown));
+    }
+  }
+
+  private void createTopics(String bootstrap, Map<String, String> kafkaConfig, Set<String> topics, int partitions)
+      throws InterruptedException {
+    Map<String, Object> props = new HashMap<>(kafkaConfig);
+    props.put("bootstrap.servers", bootstrap);
+    try (Admin admin = Admin.create(props)) {
+      for (String topic : topics) {
+        try {
+          admin.createTopics(List.of(new NewTopic(topic, java.util.Optional.of(partitions),
+              java.util.Optional.empty()))).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw new IllegalStateException("cannot create topic " + topic + ": " + e.getCause(), e.getCause());
+          }
+        } catch (java.util.concurrent.TimeoutException e) {
+          throw new IllegalStateException("creating topic " + topic + " timed out", e);
+        }
+      }
+    }
+  }
+
+  /** The cluster's client settings apply to the worker itself and to its producers, consumers and admins. */
+  private static Map<String, String> workerClientSettings(Map<String, String> kafkaConfig) {
+    Map<String, String> settings = new HashMap<>(kafkaConfig);
+    kafkaConfig.forEach((k, v) -> {
+      settings.put("producer." + k, v);
+      settings.put("consumer." + k, v);
+      settings.put("admin." + k, v);
+    });
+    return settings;
+  }
+
+  private static Map<String, String> readProperties(String file) throws IOException {
+    Map<String, String> map = new HashMap<>();
+    if (file == null) {
+      return map;
+    }
+    Properties props = new Properties();
+    try (InputStream in = Files.newInputStream(Path.of(file))) {
+      props.load(in);
+    }
+    props.stringPropertyNames().forEach(k -> map.put(k, props.getProperty(k)));
+    return map;
+  }
+
+  private void closeAll(Deque<AutoCloseable> resources) {
+    while (!resources.isEmpty()) {
+      AutoCloseable resource = resources.pop();
+      try {
+        resource.close();
+      } catch (Exception e) {
+        out.println("while stopping " + resource.getClass().getSimpleName() + ": " + e);
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var walk = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  private static double seconds(long nanos) {
+    return nanos / 1e9;
+  }
+
+  private static String size(long bytes) {
+    return bytes < 10 * 1024 ? bytes + " B" : bytes < 10L * 1024 * 1024 ? (bytes / 1024) + " KiB"
+        : (bytes / (1024 * 1024)) + " MiB";
+  }
+}

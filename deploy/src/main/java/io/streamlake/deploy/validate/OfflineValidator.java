@@ -1,0 +1,256 @@
+package io.streamlake.deploy.validate;
+
+import io.streamlake.deploy.ConnectorFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.connect.connector.Connector;
+import org.apache.kafka.connect.runtime.ConnectorConfig;
+import org.apache.kafka.connect.runtime.SinkConnectorConfig;
+import org.apache.kafka.connect.runtime.SourceConnectorConfig;
+import org.apache.kafka.connect.runtime.isolation.LoaderSwap;
+import org.apache.kafka.connect.runtime.isolation.Plugins;
+import org.apache.kafka.connect.sink.SinkConnector;
+import org.apache.kafka.connect.transforms.Transformation;
+
+/**
+ * Validates connector configurations against the plugin's own {@code ConfigDef}s, offline, the way a worker's
+ * {@code PUT /connector-plugins/{class}/config/validate} does: the plugin directory is scanned by Connect's own
+ * {@link Plugins} (isolated class loading, {@code plugin.discovery=service_load}, as on MSK Connect), the
+ * connector's {@code validate} runs in its plugin class loader, and the Connect-level settings (topics,
+ * converters, {@code errors.*}, every {@code transforms.<alias>.*} option) are validated by the same enriched
+ * {@code ConfigDef} the worker builds. Each transformation is also configured once, so rules spanning several of
+ * its options are checked too.
+ */
+public final class OfflineValidator {
+
+  /** Keys passed through to clients, converters or Connect itself, never defined by a plugin ConfigDef. */
+  private static final List<String> PASS_THROUGH_PREFIXES = List.of("consumer.override.", "producer.override.",
+      "admin.override.", "key.converter.", "value.converter.", "header.converter.", "transforms.", "predicates.",
+      "topic.creation.", "errors.", "exactly.once.", "transaction.", "offsets.");
+
+  private final Plugins plugins;
+  private final Path pluginPath;
+
+  public OfflineValidator(Path pluginPath) {
+    this.pluginPath = pluginPath;
+    Map<String, String> workerProps = new HashMap<>();
+    workerProps.put("plugin.path", pluginPath.toString());
+    workerProps.put("plugin.discovery", "service_load");
+    this.plugins = new Plugins(workerProps);
+  }
+
+  /** Every finding for one connector file; an empty list means the file is valid. */
+  public Result validate(ConnectorFile file) {
+    // a worker takes the name from the request (PUT /connectors/<name>/config), MSK Connect from connectorName
+    Map<String, String> config = new LinkedHashMap<>(file.config());
+    config.putIfAbsent(ConnectorConfig.NAME_CONFIG, file.name());
+    List<Finding> findings = new ArrayList<>(MskRules.checkConnector(config));
+    for (String key : file.coercions()) {
+      findings.add(Finding.warning(key, "a JSON number or boolean; MSK Connect takes only strings, so quote it"));
+    }
+    String connectorClass = config.get(ConnectorConfig.CONNECTOR_CLASS_CONFIG);
+    if (connectorClass == null || connectorClass.isBlank()) {
+      findings.add(Finding.error(ConnectorConfig.CONNECTOR_CLASS_CONFIG, "missing; every connector needs one"));
+      return new Result(file, Status.CHECKED, null, findings);
+    }
+    Connector connector;
+    try {
+      connector = plugins.newConnector(connectorClass);
+    } catch (RuntimeException notFound) {
+      if (pluginHolds(connectorClass)) {
+        findings.add(Finding.error(ConnectorConfig.CONNECTOR_CLASS_CONFIG, connectorClass + " is in the plugin"
+            + " ZIP but not registered in META-INF/services, so a worker with plugin.discovery=service_load"
+            + " cannot find it"));
+        return new Result(file, Status.CHECKED, null, findings);
+      }
+      return new Result(file, Status.SKIPPED, null, findings);
+    }
+    String kind = connector instanceof SinkConnector ? "sink" : "source";
+    Map<String, ConfigValue> values = new LinkedHashMap<>();
+    ConfigDef connectorDef;
+    try (LoaderSwap swap = plugins.withClassLoader(plugins.connectorLoader(connectorClass))) {
+      connectorDef = connector.config();
+      Config result = connector.validate(config);
+      result.configValues().forEach(v -> values.put(v.name(), v));
+    } catch (RuntimeException e) {
+      findings.add(Finding.error(ConnectorConfig.CONNECTOR_CLASS_CONFIG, connectorClass + ".validate() failed: "
+          + e));
+      return new Result(file, Status.CHECKED, kind, findings);
+    }
+    ConfigDef connectDef;
+    try (LoaderSwap swap = plugins.withClassLoader(plugins.delegatingLoader())) {
+      ConfigDef base = connector instanceof SinkConnector ? SinkConnectorConfig.configDef()
+          : SourceConnectorConfig.configDef();
+      connectDef = ConnectorConfig.enrich(plugins, base, config, false);
+      Map<String, ConfigValue> connectValues = connectDef.validateAll(config);
+      if (connector instanceof SinkConnector) {
+        SinkConnectorConfig.validate(config, connectValues);
+      }
+      connectValues.forEach(values::putIfAbsent);
+      connectValues.forEach((k, v) -> v.errorMessages().forEach(m -> {
+        if (!values.get(k).errorMessages().contains(m)) {
+          values.get(k).addErrorMessage(m);
+        }
+      }));
+    }
+    for (ConfigValue value : values.values()) {
+      for (String message : value.errorMessages()) {
+        findings.add(Finding.error(value.name(), message));
+      }
+    }
+    findings.addAll(configureTransforms(config));
+    findings.addAll(unknownKeys(config, connectorDef, connectDef));
+    findings.addAll(literalSecrets(config, connectorDef));
+    return new Result(file, Status.CHECKED, kind, findings);
+  }
+
+  /** Configures each transformation once with its options: catches rules that span several of them. */
+  private List<Finding> configureTransforms(Map<String, String> config) {
+    List<Finding> findings = new ArrayList<>();
+    String aliases = config.get(ConnectorConfig.TRANSFORMS_CONFIG);
+    if (aliases == null || aliases.isBlank()) {
+      return findings;
+    }
+    for (String alias : aliases.split(",")) {
+      alias = alias.trim();
+      String prefix = ConnectorConfig.TRANSFORMS_CONFIG + "." + alias + ".";
+      String type = config.get(prefix + "type");
+      if (type == null) {
+        continue; // reported by the enriched ConfigDef
+      }
+      Transformation<?> transformation;
+      try (LoaderSwap swap = plugins.withClassLoader(plugins.delegatingLoader())) {
+        Object plugin = plugins.newPlugin(type);
+        if (!(plugin instanceof Transformation)) {
+          continue; // reported by the enriched ConfigDef
+        }
+        transformation = (Transformation<?>) plugin;
+      } catch (ClassNotFoundException | RuntimeException e) {
+        continue; // reported by the enriched ConfigDef
+      }
+      Map<String, Object> props = new HashMap<>();
+      config.forEach((k, v) -> {
+        if (k.startsWith(prefix) && !k.equals(prefix + "type")) {
+          props.put(k.substring(prefix.length()), v);
+        }
+      });
+      try (LoaderSwap swap = plugins.withClassLoader(transformation.getClass().getClassLoader())) {
+        transformation.configure(props);
+      } catch (ConfigException e) {
+        findings.add(Finding.error(prefix.substring(0, prefix.length() - 1), e.getMessage()));
+      } catch (RuntimeException e) {
+        findings.add(Finding.error(prefix.substring(0, prefix.length() - 1), "configure failed: " + e));
+      } finally {
+        Utils.closeQuietly(transformation, "transformation " + alias);
+      }
+    }
+    return findings;
+  }
+
+  /** Options no ConfigDef defines: usually typos, which a worker ignores silently. */
+  private static List<Finding> unknownKeys(Map<String, String> config, ConfigDef connectorDef,
+      ConfigDef connectDef) {
+    Set<String> known = new HashSet<>(connectorDef.names());
+    known.addAll(connectDef.names());
+    known.add("name");
+    List<Finding> findings = new ArrayList<>();
+    for (String key : config.keySet()) {
+      if (known.contains(key) || PASS_THROUGH_PREFIXES.stream().anyMatch(key::startsWith)
+          || MskRules.WORKER_REJECTED.contains(key) || MskRules.WORKER_MANAGED.contains(key)) {
+        continue;
+      }
+      String closest = closest(key, known);
+      findings.add(Finding.warning(key, "not an option of the connector or of Connect; a worker ignores it"
+          + (closest == null ? "" : ". Did you mean " + closest + "?")));
+    }
+    return findings;
+  }
+
+  /** A password-type option holding a literal value ends up in plain text in the MSK Connect console. */
+  private static List<Finding> literalSecrets(Map<String, String> config, ConfigDef connectorDef) {
+    List<Finding> findings = new ArrayList<>();
+    connectorDef.configKeys().forEach((name, key) -> {
+      String value = config.get(name);
+      if (key.type == ConfigDef.Type.PASSWORD && value != null && !value.isEmpty() && !value.startsWith("${")) {
+        findings.add(Finding.warning(name, "a literal secret; on MSK Connect use the service execution role or a"
+            + " config provider reference such as ${secretsmanager:<secret>:<key>}"));
+      }
+    });
+    return findings;
+  }
+
+  static String closest(String key, Set<String> known) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : known) {
+      int distance = distance(key, candidate);
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = candidate;
+      }
+    }
+    return bestDistance <= Math.max(2, key.length() / 6) ? best : null;
+  }
+
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
+  /** Whether any jar of the plugin holds {@code className}, registered or not. */
+  private boolean pluginHolds(String className) {
+    String entry = className.replace('.', '/') + ".class";
+    try (Stream<Path> jars = Files.walk(pluginPath)) {
+      for (Path jar : (Iterable<Path>) jars.filter(p -> p.toString().endsWith(".jar"))::iterator) {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+          if (zip.getEntry(entry) != null) {
+            return true;
+          }
+        }
+      }
+    } catch (IOException e) {
+      return false;
+    }
+    return false;
+  }
+
+  /** Whether the connector class was found in the plugin (CHECKED) or belongs to another plugin (SKIPPED). */
+  public enum Status { CHECKED, SKIPPED }
+
+  /** The outcome for one file. */
+  public record Result(ConnectorFile file, Status status, String kind, List<Finding> findings) {
+
+    public boolean failed() {
+      return findings.stream().anyMatch(Finding::isError);
+    }
+  }
+}
