@@ -1,0 +1,301 @@
+package io.streamlake.connect.lag.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamlake.connect.lag.ConsumerLagSourceConnector;
+import io.streamlake.connect.lag.LagPoller;
+import io.streamlake.connect.lag.LagPollers;
+import io.streamlake.connect.lag.PollOutcome;
+import io.streamlake.connect.lag.config.LagMetricsConfig;
+import io.streamlake.connect.lag.lag.GroupState;
+import io.streamlake.connect.lag.lag.PartitionLag;
+import io.streamlake.connect.lag.testing.FakeCloudWatch;
+import io.streamlake.connect.lag.testing.LagTestCluster;
+import io.streamlake.connect.lag.testing.MutableClock;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.runtime.ConnectorConfig;
+import org.apache.kafka.test.TestUtils;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real consumer groups with known committed offsets on one embedded broker, read by the real poller and by
+ * the connector running in an embedded Connect worker; CloudWatch is an in-process endpoint.
+ */
+class ConsumerLagIT {
+
+  private static LagTestCluster cluster;
+  private static FakeCloudWatch cloudWatch;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cloudWatch = new FakeCloudWatch();
+    cluster = new LagTestCluster("lag-it");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (cluster != null) {
+      cluster.close();
+    }
+    if (cloudWatch != null) {
+      cloudWatch.close();
+    }
+  }
+
+  @BeforeEach
+  void clearCloudWatch() {
+    cloudWatch.clear();
+  }
+
+  private static Map<String, String> config(String... keyValues) {
+    Map<String, String> props = new HashMap<>();
+    props.put("admin.bootstrap.servers", cluster.bootstrapServers());
+    props.put("cloudwatch.endpoint", cloudWatch.endpoint().toString());
+    props.put("cloudwatch.region", "us-east-1");
+    props.put("aws.access.key.id", "AKIDTEST");
+    props.put("aws.secret.access.key", "test-secret");
+    props.put("admin.request.timeout.ms", "15000");
+    for (int i = 0; i < keyValues.length; i += 2) {
+      props.put(keyValues[i], keyValues[i + 1]);
+    }
+    return props;
+  }
+
+  private static LagPoller poller(Map<String, String> props, Clock clock) {
+    return LagPollers.create(new LagMetricsConfig(props), "lag-it", clock);
+  }
+
+  private static Map<String, Double> cloudWatchValues() {
+    Map<String, Double> values = new HashMap<>();
+    for (FakeCloudWatch.Datum d : cloudWatch.datums()) {
+      values.put(d.metricName() + d.dimensions() + d.unit(), d.value());
+    }
+    return values;
+  }
+
+  @Test
+  void exactOffsetLagsAndTheGuidesTotalLagPayload() throws Exception {
+    cluster.createTopic("orders", 3);
+    cluster.produce("orders", 0, 100);
+    cluster.produce("orders", 1, 200);
+    cluster.produce("orders", 2, 300);
+    cluster.commit("billing", Map.of(new TopicPartition("orders", 0), 70L, new TopicPartition("orders", 1), 150L,
+        new TopicPartition("orders", 2), 300L));
+
+    try (LagPoller poller = poller(config("groups.include", "billing"), Clock.systemUTC())) {
+      PollOutcome outcome = poller.pollOnce();
+      assertThat(outcome.lags()).extracting(PartitionLag::group, PartitionLag::topic, PartitionLag::partition,
+          PartitionLag::committed, PartitionLag::end, PartitionLag::lag, PartitionLag::state).containsExactly(
+              tuple("billing", "orders", 0, 70L, 100L, 30L, GroupState.EMPTY),
+              tuple("billing", "orders", 1, 150L, 200L, 50L, GroupState.EMPTY),
+              tuple("billing", "orders", 2, 300L, 300L, 0L, GroupState.EMPTY));
+      assertThat(outcome.adminRequests()).isEqualTo(5);
+      assertThat(outcome.records()).hasSize(3);
+      assertThat(outcome.cloudWatch().dropped()).isZero();
+    }
+    assertThat(cloudWatch.requests()).hasSize(1);
+    FakeCloudWatch.Request request = cloudWatch.requests().get(0);
+    assertThat(request.namespace()).isEqualTo("MSK/ConsumerLag");
+    FakeCloudWatch.Datum total = request.datums().stream().filter(d -> d.metricName().equals("TotalLag"))
+        .collect(Collectors.toList()).get(0);
+    assertThat(total.dimensions()).containsExactly(Map.entry("ConsumerGroup", "billing"), Map.entry("Topic", "orders"));
+    assertThat(total.value()).isEqualTo(80.0);
+    assertThat(total.unit()).isEqualTo("Count");
+    assertThat(cloudWatchValues())
+        .containsEntry("MaxOffsetLag{ConsumerGroup=billing, Topic=orders}Count", 50.0)
+        .containsEntry("SumOffsetLag{ConsumerGroup=billing}Count", 80.0)
+        .containsEntry("MaxOffsetLag{ConsumerGroup=billing}Count", 50.0);
+  }
+
+  @Test
+  void groupWithoutCommitsFollowsThePolicy() throws Exception {
+    cluster.createTopic("payments", 2);
+    cluster.produce("payments", 0, 10);
+    cluster.produce("payments", 1, 20);
+    try (KafkaConsumer<byte[], byte[]> member = cluster.consumer("fresh")) {
+      member.subscribe(List.of("payments"));
+      TestUtils.waitForCondition(() -> {
+        member.poll(Duration.ofMillis(100));
+        return member.assignment().size() == 2;
+      }, 30_000, "member of 'fresh' never got its assignment");
+      try (LagPoller poller = poller(config("groups.include", "fresh", "missing.commit.policy", "log-start",
+          "cloudwatch.enabled", "false"), Clock.systemUTC())) {
+        assertThat(poller.pollOnce().lags()).extracting(PartitionLag::partition, PartitionLag::committed,
+            PartitionLag::end, PartitionLag::lag, PartitionLag::state).containsExactly(
+                tuple(0, null, 10L, 10L, GroupState.STABLE),
+                tuple(1, null, 20L, 20L, GroupState.STABLE));
+      }
+      try (LagPoller poller = poller(config("groups.include", "fresh", "missing.commit.policy", "zero",
+          "cloudwatch.enabled", "false"), Clock.systemUTC())) {
+        assertThat(poller.pollOnce().lags()).extracting(PartitionLag::lag).containsExactly(0L, 0L);
+      }
+      try (LagPoller poller = poller(config("groups.include", "fresh", "cloudwatch.enabled", "false"),
+          Clock.systemUTC())) {
+        PollOutcome outcome = poller.pollOnce();
+        assertThat(outcome.groups()).isEqualTo(1);
+        assertThat(outcome.lags()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void partitionsOfADeletedTopicAreSkipped() throws Exception {
+    cluster.createTopic("temp", 1);
+    cluster.createTopic("ledger", 1);
+    cluster.produce("temp", 0, 5);
+    cluster.produce("ledger", 0, 100);
+    cluster.commit("gone", Map.of(new TopicPartition("temp", 0), 2L, new TopicPartition("ledger", 0), 10L));
+    cluster.admin().deleteTopics(List.of("temp")).all().get();
+    TestUtils.waitForCondition(() -> !cluster.admin().listTopics().names().get().contains("temp"), 30_000,
+        "topic temp not deleted");
+    try (LagPoller poller = poller(config("groups.include", "gone", "cloudwatch.enabled", "false"),
+        Clock.systemUTC())) {
+      PollOutcome outcome = poller.pollOnce();
+      assertThat(outcome.lags()).extracting(PartitionLag::topic, PartitionLag::lag)
+          .containsExactly(tuple("ledger", 90L));
+      // the broker drops a deleted topic's committed offsets shortly after the deletion; until it has, the
+      // reader skips them itself (SnapshotReaderTest covers that window deterministically)
+      assertThat(outcome.skippedPartitions()).isBetween(0, 1);
+    }
+  }
+
+  @Test
+  void topicRegexAndGroupExclude() throws Exception {
+    cluster.createTopic("audit-a", 1);
+    cluster.createTopic("audit-b", 1);
+    cluster.produce("audit-a", 0, 10);
+    cluster.produce("audit-b", 0, 10);
+    cluster.commit("auditor-1", Map.of(new TopicPartition("audit-a", 0), 1L, new TopicPartition("audit-b", 0), 2L));
+    cluster.commit("auditor-test", Map.of(new TopicPartition("audit-a", 0), 3L));
+    try (LagPoller poller = poller(config("groups.include", "auditor-.*", "groups.exclude", ".*-test",
+        "topics.include", "audit-.*", "topics.exclude", "audit-b", "cloudwatch.enabled", "false"),
+        Clock.systemUTC())) {
+      assertThat(poller.pollOnce().lags()).extracting(PartitionLag::group, PartitionLag::topic, PartitionLag::lag)
+          .containsExactly(tuple("auditor-1", "audit-a", 9L));
+    }
+  }
+
+  @Test
+  void timeLagInterpolatedUnderAControlledClock() throws Exception {
+    cluster.createTopic("clicks", 1);
+    TopicPartition clicks = new TopicPartition("clicks", 0);
+    MutableClock clock = new MutableClock(1_000_000L);
+    try (LagPoller poller = poller(config("groups.include", "slow|mid"), clock)) {
+      cluster.produce("clicks", 0, 100);
+      cluster.commit("slow", Map.of(clicks, 50L));
+      PollOutcome first = poller.pollOnce();
+      // one sample only: the offset lag is known, the time lag not yet
+      assertThat(first.lags()).extracting(PartitionLag::group, PartitionLag::lag, PartitionLag::timeLagMs)
+          .containsExactly(tuple("slow", 50L, null));
+
+      cluster.produce("clicks", 0, 100);
+      cluster.commit("mid", Map.of(clicks, 150L));
+      clock.set(1_010_000L);
+      cloudWatch.clear();
+      PollOutcome second = poller.pollOnce();
+      // samples 100@1000000 and 200@1010000 (10 ms per offset): record 150 made the end 151 at 1005100,
+      // record 50 (older than both samples) is extrapolated to 995100
+      assertThat(second.lags()).extracting(PartitionLag::group, PartitionLag::lag, PartitionLag::timeLagMs)
+          .containsExactly(tuple("mid", 50L, 4_900L), tuple("slow", 150L, 14_900L));
+    }
+    assertThat(cloudWatchValues())
+        .containsEntry("EstimatedMaxTimeLag{ConsumerGroup=slow, Topic=clicks}Milliseconds", 14_900.0)
+        .containsEntry("EstimatedMaxTimeLag{ConsumerGroup=mid}Milliseconds", 4_900.0)
+        .containsEntry("TotalLag{ConsumerGroup=slow, Topic=clicks}Count", 150.0);
+  }
+
+  @Test
+  void timeLagFromTheRecordAtTheCommittedOffset() throws Exception {
+    cluster.createTopic("events", 1);
+    TopicPartition events = new TopicPartition("events", 0);
+    long base = 1_700_000_000_000L;
+    cluster.produce("events", 0, 10, base, 1_000L);
+    cluster.commit("ts-a", Map.of(events, 7L));
+    cluster.commit("ts-b", Map.of(events, 2L));
+    cluster.commit("ts-c", Map.of(events, 10L));
+    MutableClock clock = new MutableClock(base + 60_000L);
+    try (LagPoller poller = poller(config("groups.include", "ts-.*", "time.lag.mode", "record-timestamp",
+        "cloudwatch.enabled", "false"), clock)) {
+      assertThat(poller.pollOnce().lags()).extracting(PartitionLag::group, PartitionLag::lag, PartitionLag::timeLagMs)
+          .containsExactly(tuple("ts-a", 3L, 53_000L), tuple("ts-b", 8L, 58_000L), tuple("ts-c", 0L, 0L));
+    }
+  }
+
+  @Test
+  void connectorInAWorkerWritesExactLagsOnceAndPublishesTotalLag() throws Exception {
+    cluster.createTopic("shipments", 2);
+    cluster.createTopic("lag-metrics", 1);
+    cluster.produce("shipments", 0, 40);
+    cluster.produce("shipments", 1, 60);
+    cluster.commit("shipper", Map.of(new TopicPartition("shipments", 0), 25L,
+        new TopicPartition("shipments", 1), 60L));
+    Map<String, String> props = config("groups.include", "shipper", "poll.interval.ms", "1000",
+        "metrics.topic", "lag-metrics");
+    props.put(ConnectorConfig.CONNECTOR_CLASS_CONFIG, ConsumerLagSourceConnector.class.getName());
+    props.put(ConnectorConfig.TASKS_MAX_CONFIG, "3");
+    props.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
+    props.put("key.converter.schemas.enable", "false");
+    props.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+    props.put("value.converter.schemas.enable", "false");
+    cluster.connect().configureConnector("lag", props);
+    try {
+      cluster.connect().assertions().assertConnectorAndExactlyNumTasksAreRunning("lag", 1,
+          "the lag connector must run exactly one task with tasks.max=3");
+      ObjectMapper json = new ObjectMapper();
+      List<ConsumerRecord<byte[], byte[]>> records = cluster.consumeUntil("lag-metrics", Duration.ofSeconds(60),
+          got -> got.size() >= 6);
+      assertThat(records).hasSizeGreaterThanOrEqualTo(6);
+      Map<Long, List<JsonNode>> byPoll = new HashMap<>();
+      for (ConsumerRecord<byte[], byte[]> record : records) {
+        JsonNode value = json.readTree(record.value());
+        JsonNode key = json.readTree(record.key());
+        assertThat(key.get("group").asText()).isEqualTo(value.get("group").asText());
+        assertThat(key.get("partition").asInt()).isEqualTo(value.get("partition").asInt());
+        byPoll.computeIfAbsent(value.get("timestamp").asLong(), t -> new ArrayList<>()).add(value);
+      }
+      assertThat(byPoll).hasSizeGreaterThanOrEqualTo(2);
+      for (List<JsonNode> poll : byPoll.values()) {
+        // each poll reports each partition exactly once: one task, no duplicates
+        assertThat(poll).extracting(v -> v.get("partition").asInt()).containsExactlyInAnyOrder(0, 1);
+        for (JsonNode value : poll) {
+          assertThat(value.get("topic").asText()).isEqualTo("shipments");
+          assertThat(value.get("state").asText()).isEqualTo("Empty");
+          if (value.get("partition").asInt() == 0) {
+            assertThat(value.get("committed").asLong()).isEqualTo(25L);
+            assertThat(value.get("end").asLong()).isEqualTo(40L);
+            assertThat(value.get("lag").asLong()).isEqualTo(15L);
+          } else {
+            assertThat(value.get("committed").asLong()).isEqualTo(60L);
+            assertThat(value.get("lag").asLong()).isEqualTo(0L);
+            assertThat(value.get("time_lag_ms").asLong()).isEqualTo(0L);
+          }
+        }
+      }
+      TestUtils.waitForCondition(() -> cloudWatch.datums().stream().anyMatch(d -> d.metricName().equals("TotalLag")
+          && d.dimensions().equals(Map.of("ConsumerGroup", "shipper", "Topic", "shipments")) && d.value() == 15.0),
+          30_000, "no TotalLag=15 for shipper/shipments reached CloudWatch");
+      Set<String> timestamps = cloudWatch.datums().stream().filter(d -> d.metricName().equals("TotalLag"))
+          .map(FakeCloudWatch.Datum::timestamp).collect(Collectors.toSet());
+      long totals = cloudWatch.datums().stream().filter(d -> d.metricName().equals("TotalLag")).count();
+      assertThat(totals).as("one TotalLag per poll").isEqualTo(timestamps.size());
+    } finally {
+      cluster.connect().deleteConnector("lag");
+    }
+  }
+}
