@@ -1,0 +1,263 @@
+package io.streamlake.packaging.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamlake.connect.s3.testing.Await;
+import io.streamlake.connect.s3.testing.ConnectTestCluster;
+import io.streamlake.connect.s3.testing.ParquetFiles;
+import io.streamlake.connect.s3.testing.S3TestServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.json.JsonConverter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built ZIP in a real Connect worker: unzipped into the worker's {@code plugin.path}, discovered with
+ * {@code plugin.discovery=service_load}, and loaded in isolation, since none of our component classes are on
+ * this JVM's class path (the build removes their jars from it; {@link #componentsAreNotOnTheTestClassPath()}
+ * proves it). One broker, one worker and one in-process S3 endpoint for the class.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PluginZipIT {
+
+  private static final String SINK = "io.streamlake.connect.s3.S3SinkConnector";
+  private static final String SOURCE = "io.streamlake.connect.lag.ConsumerLagSourceConnector";
+  private static final String UNWRAP = "io.streamlake.connect.cdc.ExtractNewRecordState";
+  private static final String CONVERT = "io.streamlake.connect.cdc.ConvertDebeziumTypes";
+  private static final List<String> COMPONENTS = List.of(SINK, SOURCE, UNWRAP, CONVERT);
+  private static final String BUCKET = "cdc-lake";
+  private static final String TOPIC = "dbserver1.inventory.customers";
+
+  private static final Schema ROW = SchemaBuilder.struct().name(TOPIC + ".Value").optional()
+      .field("id", Schema.INT32_SCHEMA)
+      .field("first_name", Schema.STRING_SCHEMA)
+      .field("email", Schema.OPTIONAL_STRING_SCHEMA)
+      .build();
+  private static final Schema SOURCE_INFO = SchemaBuilder.struct().name("io.debezium.connector.postgresql.Source")
+      .field("version", Schema.STRING_SCHEMA)
+      .field("connector", Schema.STRING_SCHEMA)
+      .field("name", Schema.STRING_SCHEMA)
+      .field("ts_ms", Schema.INT64_SCHEMA)
+      .field("db", Schema.STRING_SCHEMA)
+      .field("schema", Schema.STRING_SCHEMA)
+      .field("table", Schema.STRING_SCHEMA)
+      .field("lsn", Schema.OPTIONAL_INT64_SCHEMA)
+      .build();
+  private static final Schema ENVELOPE = SchemaBuilder.struct().name(TOPIC + ".Envelope")
+      .field("before", ROW)
+      .field("after", ROW)
+      .field("source", SOURCE_INFO)
+      .field("op", Schema.STRING_SCHEMA)
+      .field("ts_ms", Schema.OPTIONAL_INT64_SCHEMA)
+      .build();
+
+  @TempDir
+  static Path pluginPath;
+
+  private final Path zip = Path.of(System.getProperty("plugin.zip", "target/streamlake-plugin.zip"));
+  private final JsonConverter json = new JsonConverter();
+  private S3TestServer s3;
+  private ConnectTestCluster cluster;
+
+  @BeforeAll
+  void start() throws Exception {
+    assertThat(zip).as("the built plugin ZIP (run through `mvn verify`)").isRegularFile();
+    unzip(zip, pluginPath);
+    s3 = S3TestServer.inMemory();
+    s3.createBucket(BUCKET);
+    cluster = new ConnectTestCluster("plugin-zip-it", Map.of("plugin.path", pluginPath.toString()));
+    json.configure(Map.of("schemas.enable", "true"), false);
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (cluster != null) {
+      cluster.close();
+    }
+    if (s3 != null) {
+      s3.close();
+    }
+  }
+
+  private static void unzip(Path zip, Path target) throws IOException {
+    try (ZipFile file = new ZipFile(zip.toFile())) {
+      for (ZipEntry entry : Collections.list(file.entries())) {
+        Path out = target.resolve(entry.getName()).normalize();
+        assertThat(out.startsWith(target)).as(entry.getName()).isTrue();
+        if (entry.isDirectory()) {
+          Files.createDirectories(out);
+        } else {
+          Files.createDirectories(out.getParent());
+          try (InputStream in = file.getInputStream(entry)) {
+            Files.copy(in, out);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void componentsAreNotOnTheTestClassPath() throws IOException {
+    ClassLoader app = ClassLoader.getSystemClassLoader();
+    for (String component : COMPONENTS) {
+      assertThrows(ClassNotFoundException.class, () -> Class.forName(component, false, app), component);
+    }
+    for (String service : List.of("org.apache.kafka.connect.sink.SinkConnector",
+        "org.apache.kafka.connect.source.SourceConnector", "org.apache.kafka.connect.transforms.Transformation")) {
+      for (URL url : Collections.list(app.getResources("META-INF/services/" + service))) {
+        assertThat(url.toString()).as("service file on the test class path").doesNotContain("streamlake")
+            .doesNotContain("s3-sink-connector").doesNotContain("cdc-transforms").doesNotContain("lag-metrics");
+      }
+    }
+  }
+
+  @Test
+  void connectorPluginsListsEveryComponentOfTheManifest() throws Exception {
+    String body = cluster.connect().executeGet(
+        cluster.connect().endpointForResource("connector-plugins?connectorsOnly=false"));
+    Map<String, JsonNode> listed = new TreeMap<>();
+    for (JsonNode plugin : new ObjectMapper().readTree(body)) {
+      listed.put(plugin.get("class").asText(), plugin);
+    }
+    System.out.println("connector-plugins from the ZIP: " + listed.keySet().stream()
+        .filter(c -> c.startsWith("io.streamlake.")).map(c -> c + "=" + listed.get(c).get("type").asText() + "/"
+            + listed.get(c).path("version").asText("-")).toList());
+    assertThat(listed.get(SINK).get("type").asText()).isEqualTo("sink");
+    assertThat(listed.get(SOURCE).get("type").asText()).isEqualTo("source");
+    assertThat(listed.get(UNWRAP).get("type").asText()).isEqualTo("transformation");
+    assertThat(listed.get(CONVERT).get("type").asText()).isEqualTo("transformation");
+
+    // manifest.json promises exactly what the worker found.
+    Map<String, String> restType = Map.of("sink", "sink", "source", "source", "transform", "transformation");
+    JsonNode manifest = new ObjectMapper().readTree(Files.readString(
+        pluginPath.resolve(System.getProperty("plugin.zip.dir")).resolve("manifest.json")));
+    List<String> promised = new ArrayList<>();
+    for (JsonNode component : manifest.get("components")) {
+      String cls = component.get("class").asText();
+      promised.add(cls);
+      assertThat(listed).as("worker lists " + cls).containsKey(cls);
+      assertThat(listed.get(cls).get("type").asText()).isEqualTo(restType.get(component.get("type").asText()));
+    }
+    assertThat(promised).containsExactlyInAnyOrderElementsOf(COMPONENTS);
+    assertThat(listed.keySet().stream().filter(c -> c.startsWith("io.streamlake."))).containsExactlyInAnyOrderElementsOf(COMPONENTS);
+
+    // The worker validates our configs with our ConfigDef, loaded from the ZIP.
+    var validation = cluster.connect().validateConnectorConfig("S3SinkConnector",
+        Map.of("connector.class", SINK, "topics", "t", "format.class", "orc"));
+    assertThat(validation.errorCount()).isPositive();
+  }
+
+  private byte[] envelope(String op, Struct before, Struct after, long lsn) {
+    Struct source = new Struct(SOURCE_INFO).put("version", "3.4.3.Final").put("connector", "postgresql")
+        .put("name", "dbserver1").put("ts_ms", 1_767_225_600_000L + lsn).put("db", "inventory")
+        .put("schema", "inventory").put("table", "customers").put("lsn", lsn);
+    Struct value = new Struct(ENVELOPE).put("before", before).put("after", after).put("source", source)
+        .put("op", op).put("ts_ms", 1_767_225_600_500L + lsn);
+    return json.fromConnectData(TOPIC, ENVELOPE, value);
+  }
+
+  private static Struct row(int id, String name, String email) {
+    return new Struct(ROW).put("id", id).put("first_name", name).put("email", email);
+  }
+
+  @Test
+  void sinkWithTheUnwrapSmtLandsDebeziumRowsAsParquet() throws Exception {
+    cluster.createTopic(TOPIC, 1);
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+    records.add(record("1", envelope("c", null, row(1, "Sally", "sally@example.com"), 10)));
+    records.add(record("2", envelope("c", null, row(2, "George", "gbailey@example.com"), 11)));
+    records.add(record("1", envelope("u", row(1, "Sally", "sally@example.com"), row(1, "Sally", "sally.t@example.com"), 12)));
+    records.add(record("2", envelope("d", row(2, "George", "gbailey@example.com"), null, 13)));
+    records.add(record("2", null)); // Debezium's tombstone after a delete: dropped by the rewrite mode
+    records.add(record("3", envelope("r", null, row(3, "Edward", null), 14)));
+    cluster.produce(records);
+
+    Map<String, String> config = new HashMap<>();
+    config.put("connector.class", SINK);
+    config.put("tasks.max", "1");
+    config.put("topics", TOPIC);
+    config.put("s3.bucket.name", BUCKET);
+    config.put("s3.region", "us-east-1");
+    config.put("store.url", s3.endpoint().toString());
+    config.put("aws.access.key.id", S3TestServer.ACCESS_KEY);
+    config.put("aws.secret.access.key", S3TestServer.SECRET_KEY);
+    config.put("topics.dir", "cdc");
+    config.put("format.class", "parquet");
+    config.put("parquet.codec", "snappy");
+    config.put("flush.size", "5");
+    config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+    config.put("value.converter.schemas.enable", "true");
+    config.put("transforms", "unwrap");
+    config.put("transforms.unwrap.type", UNWRAP);
+    config.put("transforms.unwrap.delete.tombstone.handling.mode", "rewrite");
+    config.put("transforms.unwrap.add.fields", "op,table,lsn");
+    cluster.connect().configureConnector("cdc-to-s3", config);
+
+    Await.until(Duration.ofSeconds(90), () -> rows().size() >= 5,
+        () -> s3.keys(BUCKET, "cdc/") + " status " + status());
+    // The sink's exactly-once markers live under cdc/_epochs/; the data is one Parquet file.
+    assertThat(parquetKeys()).containsExactly("cdc/" + TOPIC + "/partition=0/" + TOPIC + "+0+0000000000.snappy.parquet");
+    List<String> rows = rows().stream().map(r -> r.get("id") + "|" + r.get("first_name") + "|" + r.get("email") + "|"
+        + r.get("__deleted") + "|" + r.get("__op") + "|" + r.get("__table") + "|" + r.get("__lsn")).toList();
+    assertThat(rows).containsExactly(
+        "1|Sally|sally@example.com|false|c|customers|10",
+        "2|George|gbailey@example.com|false|c|customers|11",
+        "1|Sally|sally.t@example.com|false|u|customers|12",
+        "2|George|gbailey@example.com|true|d|customers|13",
+        "3|Edward|null|false|r|customers|14");
+    cluster.connect().deleteConnector("cdc-to-s3");
+  }
+
+  private static ProducerRecord<byte[], byte[]> record(String key, byte[] value) {
+    return new ProducerRecord<>(TOPIC, 0, key.getBytes(StandardCharsets.UTF_8), value);
+  }
+
+  private List<GenericRecord> rows() {
+    List<GenericRecord> rows = new ArrayList<>();
+    for (String key : parquetKeys()) {
+      try {
+        rows.addAll(ParquetFiles.read(s3.get(BUCKET, key)));
+      } catch (Exception e) {
+        System.out.println("not yet readable: " + key + " (" + e + ")");
+      }
+    }
+    return rows;
+  }
+
+  private List<String> parquetKeys() {
+    return s3.keys(BUCKET, "cdc/").stream().filter(k -> k.endsWith(".parquet")).toList();
+  }
+
+  private String status() {
+    try {
+      return String.valueOf(cluster.connect().connectorStatus("cdc-to-s3"));
+    } catch (Exception e) {
+      return e.toString();
+    }
+  }
+}
