@@ -1,0 +1,151 @@
+package io.streamlake.deploy.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamlake.deploy.ConnectorFile;
+import io.streamlake.deploy.DeployFiles;
+import io.streamlake.deploy.PluginZip;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The validator against the real plugin ZIP: every deploy/ example passes, the classic mistakes do not. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OfflineValidatorTest {
+
+  private PluginZip plugin;
+  private OfflineValidator validator;
+
+  @BeforeAll
+  void unpack() throws IOException {
+    plugin = PluginZip.unpack(DeployFiles.pluginZip());
+    validator = new OfflineValidator(plugin.pluginPath());
+  }
+
+  @AfterAll
+  void clean() {
+    if (plugin != null) {
+      plugin.close();
+    }
+  }
+
+  private static ConnectorFile orderEvents() throws IOException {
+    return ConnectorFile.read(DeployFiles.connectors().resolve("order-events-s3-parquet.json"));
+  }
+
+  private OfflineValidator.Result validate(ConnectorFile file, Map<String, String> changes) {
+    return validator.validate(file.with(changes));
+  }
+
+  private static List<Finding> errors(OfflineValidator.Result result) {
+    return result.findings().stream().filter(Finding::isError).toList();
+  }
+
+  @Test
+  void testEveryConnectorExampleIsAccepted() throws IOException {
+    List<Path> files = new ArrayList<>();
+    try (DirectoryStream<Path> dir = Files.newDirectoryStream(DeployFiles.connectors(), "*.json")) {
+      dir.forEach(files::add);
+    }
+    assertThat(files).hasSizeGreaterThanOrEqualTo(4);
+    for (Path file : files) {
+      OfflineValidator.Result result = validator.validate(ConnectorFile.read(file));
+      assertThat(result.findings()).as(file.toString()).isEmpty();
+    }
+  }
+
+  @Test
+  void testOurComponentsAreCheckedFromTheZip() throws IOException {
+    for (String name : List.of("order-events-s3-parquet.json", "postgres-cdc-s3-parquet.json",
+        "consumer-lag-cloudwatch.json")) {
+      OfflineValidator.Result result = validator.validate(ConnectorFile.read(DeployFiles.connectors().resolve(name)));
+      assertThat(result.status()).as(name).isEqualTo(OfflineValidator.Status.CHECKED);
+    }
+  }
+
+  @Test
+  void testDebeziumSourceIsSkippedNotFailed() throws IOException {
+    OfflineValidator.Result result = validator.validate(
+        ConnectorFile.read(DeployFiles.connectors().resolve("debezium-postgres-source.json")));
+    assertThat(result.status()).isEqualTo(OfflineValidator.Status.SKIPPED);
+    assertThat(result.failed()).isFalse();
+  }
+
+  @Test
+  void testMisspelledFormatClassIsRejectedWithTheAllowedValues() throws IOException {
+    OfflineValidator.Result result = validate(orderEvents(),
+        Map.of("format.class", "io.confluent.connect.s3.format.parquet.ParquetFormatt"));
+    assertThat(result.failed()).isTrue();
+    assertThat(errors(result)).singleElement().satisfies(f -> {
+      assertThat(f.key()).isEqualTo("format.class");
+      assertThat(f.message()).contains("ParquetFormatt").contains("parquet").contains("avro");
+    });
+  }
+
+  @Test
+  void testBadPathFormatIsRejected() throws IOException {
+    OfflineValidator.Result result = validate(orderEvents(),
+        Map.of("path.format", "'year'=YYYY/'month'=MM/'day'=dd/'hour'=HH/QQ"));
+    assertThat(errors(result)).singleElement().satisfies(f -> assertThat(f.key()).isEqualTo("path.format"));
+  }
+
+  @Test
+  void testMissingBucketIsRejected() throws IOException {
+    Map<String, String> changes = new HashMap<>();
+    changes.put("s3.bucket.name", null);
+    OfflineValidator.Result result = validate(orderEvents(), changes);
+    assertThat(errors(result)).singleElement().satisfies(f -> {
+      assertThat(f.key()).isEqualTo("s3.bucket.name");
+      assertThat(f.message()).contains("s3.bucket.name");
+    });
+  }
+
+  @Test
+  void testUnknownTransformIsRejected() throws IOException {
+    OfflineValidator.Result result = validate(orderEvents(),
+        Map.of("transforms", "unwrap", "transforms.unwrap.type", "io.streamlake.connect.cdc.ExtractNewRecordStat"));
+    assertThat(errors(result)).extracting(Finding::key).contains("transforms.unwrap.type");
+  }
+
+  @Test
+  void testBadTransformOptionIsRejected() throws IOException {
+    OfflineValidator.Result result = validate(orderEvents(),
+        Map.of("transforms", "unwrap", "transforms.unwrap.type", "io.streamlake.connect.cdc.ExtractNewRecordState",
+            "transforms.unwrap.delete.tombstone.handling.mode", "rewrite-everything"));
+    assertThat(errors(result)).extracting(Finding::key).contains("transforms.unwrap.delete.tombstone.handling.mode");
+  }
+
+  @Test
+  void testTypoInOptionNameIsAWarningWithASuggestion() throws IOException {
+    OfflineValidator.Result result = validate(orderEvents(), Map.of("parquet.codex", "zstd"));
+    assertThat(result.failed()).isFalse();
+    assertThat(result.findings()).singleElement().satisfies(f -> {
+      assertThat(f.key()).isEqualTo("parquet.codex");
+      assertThat(f.message()).contains("Did you mean parquet.codec?");
+    });
+  }
+
+  @Test
+  void testWorkerSettingInConnectorIsRejected() throws IOException {
+    OfflineValidator.Result result = validate(orderEvents(), Map.of("plugin.path", "/opt/plugins"));
+    assertThat(errors(result)).extracting(Finding::key).containsExactly("plugin.path");
+  }
+
+  @Test
+  void testLiteralSecretIsAWarning() throws IOException {
+    OfflineValidator.Result result = validate(orderEvents(),
+        Map.of("aws.access.key.id", "AKIAEXAMPLE", "aws.secret.access.key", "not-a-real-secret"));
+    assertThat(result.failed()).isFalse();
+    assertThat(result.findings()).extracting(Finding::key).containsExactly("aws.secret.access.key");
+    assertThat(result.findings().get(0).message()).doesNotContain("not-a-real-secret");
+  }
+}
