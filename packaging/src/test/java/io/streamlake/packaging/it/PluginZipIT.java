@@ -30,6 +30,8 @@ import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.json.JsonConverter;
+import org.apache.kafka.connect.runtime.rest.entities.ConfigInfo;
+import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -166,10 +168,32 @@ class PluginZipIT {
     assertThat(promised).containsExactlyInAnyOrderElementsOf(COMPONENTS);
     assertThat(listed.keySet().stream().filter(c -> c.startsWith("io.streamlake."))).containsExactlyInAnyOrderElementsOf(COMPONENTS);
 
-    // The worker validates our configs with our ConfigDef, loaded from the ZIP.
-    var validation = cluster.connect().validateConnectorConfig("S3SinkConnector",
-        Map.of("connector.class", SINK, "topics", "t", "format.class", "orc"));
-    assertThat(validation.errorCount()).isPositive();
+  }
+
+  /** The worker validates with our ConfigDefs, loaded from the ZIP: the sink's, an SMT's and the source's. */
+  @Test
+  void workerValidatesConfigsWithTheComponentsConfigDefs() {
+    ConfigInfos sink = cluster.connect().validateConnectorConfig("S3SinkConnector", Map.of(
+        "connector.class", SINK, "topics", "t", "s3.bucket.name", BUCKET, "format.class", "orc",
+        "transforms", "unwrap", "transforms.unwrap.type", UNWRAP,
+        "transforms.unwrap.delete.tombstone.handling.mode", "sometimes"));
+    assertThat(errors(sink)).containsKeys("format.class", "transforms.unwrap.delete.tombstone.handling.mode");
+    ConfigInfos source = cluster.connect().validateConnectorConfig("ConsumerLagSourceConnector",
+        Map.of("connector.class", SOURCE));
+    assertThat(source.name()).isEqualTo(SOURCE);
+    assertThat(source.values().stream().map(v -> v.configKey().name())).as("the source's own ConfigDef")
+        .contains("groups.include");
+  }
+
+  private static Map<String, List<String>> errors(ConfigInfos infos) {
+    Map<String, List<String>> errors = new TreeMap<>();
+    for (ConfigInfo info : infos.values()) {
+      if (!info.configValue().errors().isEmpty()) {
+        errors.put(info.configValue().name(), info.configValue().errors());
+      }
+    }
+    System.out.println("validation errors: " + errors);
+    return errors;
   }
 
   private byte[] envelope(String op, Struct before, Struct after, long lsn) {
