@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
 /**
  * Aggregates partition lags into CloudWatch datums: TotalLag, SumOffsetLag, MaxOffsetLag and
  * EstimatedMaxTimeLag per ConsumerGroup+Topic, the last three also per ConsumerGroup, and optionally
- * OffsetLag and EstimatedTimeLag per partition. A time-lag metric is left out where no partition has an
- * estimate; no datum ever carries NaN or Infinity.
+ * OffsetLag and EstimatedTimeLag per partition. A time-lag metric is left out where a partition's time lag
+ * is not known yet (never a guess); no datum ever carries NaN or Infinity.
  */
 public final class MetricAggregator {
 
@@ -64,7 +64,7 @@ public final class MetricAggregator {
   private void addTotals(List<MetricDatum> out, List<Dimension> dims, Totals totals, Instant timestamp) {
     add(out, MetricNames.SUM_OFFSET_LAG, dims, totals.sum, StandardUnit.COUNT, timestamp);
     add(out, MetricNames.MAX_OFFSET_LAG, dims, totals.max, StandardUnit.COUNT, timestamp);
-    if (totals.maxTimeLag >= 0) {
+    if (totals.maxTimeLag >= 0 && !totals.timeLagUnknown) {
       add(out, MetricNames.ESTIMATED_MAX_TIME_LAG, dims, totals.maxTimeLag, StandardUnit.MILLISECONDS, timestamp);
     }
   }
@@ -86,17 +86,23 @@ public final class MetricAggregator {
     return Dimension.builder().name(name).value(text).build();
   }
 
-  /** Sum and max of offset lag, max of the known time lags (-1 when none is known). */
+  /**
+   * Sum and max of offset lag, max of the time lags. The max time lag is unknown as soon as one partition's
+   * is: the unknown one could be the largest.
+   */
   private static final class Totals {
     private long sum;
     private long max;
     private long maxTimeLag = -1L;
+    private boolean timeLagUnknown;
 
     void add(PartitionLag lag) {
       sum = saturatedAdd(sum, lag.lag());
       max = Math.max(max, lag.lag());
       if (lag.timeLagMs() != null) {
         maxTimeLag = Math.max(maxTimeLag, lag.timeLagMs());
+      } else {
+        timeLagUnknown = true;
       }
     }
 

@@ -67,7 +67,7 @@ public final class LagMetricsConfig extends AbstractConfig {
   public static final String TIME_LAG_MODE_DEFAULT = TimeLagMode.INTERPOLATION.wireName();
   private static final String TIME_LAG_MODE_DOC = "How time lag is estimated: interpolation (default) of the"
       + " committed offset over per-partition (end offset, time) samples kept across polls, as"
-      + " kafka-lag-exporter does (needs two polls with traffic before it reports); record-timestamp reads the"
+      + " kafka-lag-exporter does (needs two polls before it reports); record-timestamp reads the"
       + " timestamp of the record at the committed offset (one small fetch per lagging partition); none.";
 
   public static final String TIME_LAG_SAMPLES_CONFIG = "time.lag.max.samples";

@@ -57,8 +57,8 @@ public final class SampleTable {
   /**
    * Estimated time at which the log end first passed {@code offset}, i.e. when the record at {@code offset}
    * was written: linear between the two samples around it, extrapolated from the rate over the whole table
-   * when it is older than the oldest sample. Empty when the table cannot tell (fewer than two samples with
-   * different offsets, or the offset was not written yet).
+   * when it is older than the oldest sample, or the oldest sample's time (a lower bound) when the end has not
+   * moved since. Empty when the table cannot tell (a single sample, or the offset was not written yet).
    */
   public OptionalDouble writtenAt(long offset) {
     if (size == 0) {
@@ -78,10 +78,12 @@ public final class SampleTable {
     }
     // Older than every sample: extrapolate backwards with the average rate of the table.
     int last = size - 1;
-    if (offsetAt(last) == offsetAt(0) || timeAt(last) == timeAt(0)) {
-      return OptionalDouble.empty();
+    if (offsetAt(last) != offsetAt(0)) {
+      return OptionalDouble.of(interpolate(0, last, target));
     }
-    return OptionalDouble.of(interpolate(0, last, target));
+    // The end has not moved since the first sample (an idle topic, a stuck consumer): the record was written
+    // before the first sample, so its time is a lower bound of the lag that keeps growing poll after poll.
+    return size >= 2 ? OptionalDouble.of(timeAt(0)) : OptionalDouble.empty();
   }
 
   private double interpolate(int from, int to, long target) {

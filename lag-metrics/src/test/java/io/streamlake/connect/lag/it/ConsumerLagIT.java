@@ -192,6 +192,54 @@ class ConsumerLagIT {
   }
 
   @Test
+  void thousandsOfPartitionsCostFiveAdminCallsAndThousandDatumRequests() throws Exception {
+    int partitions = 300;
+    int groups = 10;
+    cluster.createTopic("wide", partitions);
+    for (int p = 0; p < partitions; p++) {
+      cluster.produce("wide", p, 1);
+    }
+    for (int g = 0; g < groups; g++) {
+      Map<TopicPartition, Long> commits = new HashMap<>();
+      for (int p = 0; p < partitions; p++) {
+        commits.put(new TopicPartition("wide", p), p % 2 == 0 ? 0L : 1L);
+      }
+      cluster.commit("wide-" + g, commits);
+    }
+    MutableClock clock = new MutableClock(5_000_000L);
+    try (LagPoller poller = poller(config("groups.include", "wide-.*", "cloudwatch.partition.metrics.enabled", "true",
+        "metrics.topic", ""), clock)) {
+      PollOutcome first = poller.pollOnce();
+      System.out.printf("wide poll 1: %d groups, %d partitions, %d admin requests, %d CloudWatch requests, %d ms%n",
+          first.groups(), first.lags().size(), first.adminRequests(), first.cloudWatch().requests(), first.tookMs());
+      assertThat(first.groups()).isEqualTo(groups);
+      assertThat(first.lags()).hasSize(groups * partitions);
+      assertThat(first.adminRequests()).isEqualTo(5);
+      // 3000 OffsetLag + 1500 EstimatedTimeLag (lag 0 only: one sample cannot date a lagging offset)
+      // + 10 x (TotalLag, SumOffsetLag, MaxOffsetLag) + 10 x (SumOffsetLag, MaxOffsetLag)
+      assertThat(cloudWatch.requests()).extracting(r -> r.datums().size()).containsExactly(1000, 1000, 1000, 1000, 550);
+      assertThat(cloudWatchValues()).containsEntry("TotalLag{ConsumerGroup=wide-3, Topic=wide}Count", 150.0)
+          .containsEntry("OffsetLag{ConsumerGroup=wide-3, Topic=wide, Partition=298}Count", 1.0)
+          .containsEntry("OffsetLag{ConsumerGroup=wide-3, Topic=wide, Partition=299}Count", 0.0)
+          .doesNotContainKey("EstimatedMaxTimeLag{ConsumerGroup=wide-3}Milliseconds");
+
+      cloudWatch.clear();
+      clock.advance(60_000L);
+      PollOutcome second = poller.pollOnce();
+      System.out.printf("wide poll 2: %d partitions, %d CloudWatch requests, %d ms%n", second.lags().size(),
+          second.cloudWatch().requests(), second.tookMs());
+      assertThat(second.adminRequests()).isEqualTo(5);
+      // the idle topic's lagging offsets were written before the first sample: at least 60 s behind
+      assertThat(cloudWatch.requests()).extracting(r -> r.datums().size())
+          .containsExactly(1000, 1000, 1000, 1000, 1000, 1000, 70);
+      assertThat(cloudWatchValues())
+          .containsEntry("EstimatedMaxTimeLag{ConsumerGroup=wide-3}Milliseconds", 60_000.0)
+          .containsEntry("EstimatedTimeLag{ConsumerGroup=wide-9, Topic=wide, Partition=0}Milliseconds", 60_000.0);
+      assertThat(cloudWatch.requests()).allSatisfy(r -> assertThat(r.bodyBytes()).isLessThan(1_048_576));
+    }
+  }
+
+  @Test
   void timeLagInterpolatedUnderAControlledClock() throws Exception {
     cluster.createTopic("clicks", 1);
     TopicPartition clicks = new TopicPartition("clicks", 0);

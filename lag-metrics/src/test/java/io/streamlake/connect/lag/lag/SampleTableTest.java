@@ -57,6 +57,18 @@ class SampleTableTest {
   }
 
   @Test
+  void idleTopicGivesTheFirstSampleTimeAsALowerBound() {
+    SampleTable table = new SampleTable(10);
+    table.add(100, 1_000);
+    assertThat(table.writtenAt(50)).isEmpty();
+    table.add(100, 61_000);
+    table.add(100, 121_000);
+    // record 50 was written before the first sample at 1000: the lag is at least now - 1000, and grows
+    assertThat(table.writtenAt(50).getAsDouble()).isEqualTo(1_000.0);
+    assertThat(table.size()).isEqualTo(2);
+  }
+
+  @Test
   void boundedDropsTheOldestSample() {
     SampleTable table = new SampleTable(3);
     for (int i = 1; i <= 10; i++) {
