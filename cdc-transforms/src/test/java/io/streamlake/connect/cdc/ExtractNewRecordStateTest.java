@@ -352,4 +352,13 @@ class ExtractNewRecordStateTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("add.fields with add.fields.prefix").hasMessageContaining("__op");
   }
+
+  @Test
+  void envelopeWhoseRowsAreNotStructsIsADataException() {
+    Schema envelope = SchemaBuilder.struct().name("mongo.Envelope").field("before", Schema.OPTIONAL_STRING_SCHEMA)
+        .field("after", Schema.OPTIONAL_STRING_SCHEMA).field("op", Schema.STRING_SCHEMA).build();
+    SinkRecord in = record(null, null, envelope, new Struct(envelope).put("after", "{}").put("op", "c"), null);
+    assertThatThrownBy(() -> smt().apply(in)).isInstanceOf(DataException.class)
+        .hasMessageContaining("'before' of type STRING");
+  }
 }

@@ -28,6 +28,12 @@ final class StructChangeEvent extends ChangeEvent {
     if (missing != null) {
       return missing;
     }
+    for (String name : new String[] {BEFORE, AFTER}) {
+      Schema row = envelope.schema().field(name).schema();
+      if (row.type() != Schema.Type.STRUCT) {
+        return "has a '" + name + "' of type " + row.type() + ", not a row struct";
+      }
+    }
     Object op = envelope.getWithoutDefault(OP);
     if (!(op instanceof String text) || text.isEmpty()) {
       return "has no operation: 'op' is " + (op == null ? "null" : "'" + op + "'");

@@ -28,7 +28,7 @@ final class OptionMatrix {
     return List.of(
         Map.of(),
         Map.of("add.headers", "op,source.ts_ms,db,transaction.total_order,ts_ns"),
-        Map.of("add.headers", "op:operation,name", "add.headers.prefix", ""));
+        Map.of("add.headers", "op:operation,name", "add.headers.prefix", "", "replace.null.with.default", "true"));
   }
 
   static List<Map<String, String>> routes() {
