@@ -21,6 +21,7 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.DescribeConsumerGroupsOptions;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsResult;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListConsumerGroupsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -66,8 +67,9 @@ public final class SnapshotReader {
   public ClusterSnapshot read() throws InterruptedException, ExecutionException, TimeoutException {
     int requests = 0;
     int timeoutMs = (int) timeout.toMillis();
+    // valid(): groups of the brokers that answered; one unreachable broker must not hide every other group
     Collection<ConsumerGroupListing> listings =
-        get(admin.listConsumerGroups(new ListConsumerGroupsOptions().timeoutMs(timeoutMs)).all());
+        get(admin.listConsumerGroups(new ListConsumerGroupsOptions().timeoutMs(timeoutMs)).valid());
     requests++;
     List<String> groupIds = listings.stream().map(ConsumerGroupListing::groupId).filter(filter::acceptsGroup)
         .sorted().toList();
@@ -75,13 +77,16 @@ public final class SnapshotReader {
       return new ClusterSnapshot(clock.millis(), List.of(), Map.of(), Map.of(), 0, requests);
     }
 
-    Map<String, ConsumerGroupDescription> descriptions = get(admin.describeConsumerGroups(groupIds,
-        new DescribeConsumerGroupsOptions().timeoutMs(timeoutMs)).all());
+    Map<String, ConsumerGroupDescription> descriptions = perGroup(admin.describeConsumerGroups(groupIds,
+        new DescribeConsumerGroupsOptions().timeoutMs(timeoutMs)).describedGroups(), "describe");
     requests++;
     Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
     groupIds.forEach(id -> specs.put(id, new ListConsumerGroupOffsetsSpec()));
-    Map<String, Map<TopicPartition, OffsetAndMetadata>> offsets = get(admin.listConsumerGroupOffsets(specs,
-        new ListConsumerGroupOffsetsOptions().timeoutMs(timeoutMs)).all());
+    ListConsumerGroupOffsetsResult offsetsResult = admin.listConsumerGroupOffsets(specs,
+        new ListConsumerGroupOffsetsOptions().timeoutMs(timeoutMs));
+    Map<String, KafkaFuture<Map<TopicPartition, OffsetAndMetadata>>> offsetFutures = new HashMap<>();
+    groupIds.forEach(id -> offsetFutures.put(id, offsetsResult.partitionsToOffsetAndMetadata(id)));
+    Map<String, Map<TopicPartition, OffsetAndMetadata>> offsets = perGroup(offsetFutures, "list offsets of");
     requests++;
     Set<String> topics = get(admin.listTopics(new ListTopicsOptions().listInternal(true).timeoutMs(timeoutMs))
         .names());
@@ -92,6 +97,9 @@ public final class SnapshotReader {
     Set<TopicPartition> wanted = new HashSet<>();
     Set<TopicPartition> uncommitted = new HashSet<>();
     for (String groupId : groupIds) {
+      if (!offsets.containsKey(groupId)) {
+        continue;
+      }
       Map<TopicPartition, Long> committed = new HashMap<>();
       offsets.getOrDefault(groupId, Map.of()).forEach((tp, om) -> {
         if (om == null || om.offset() < 0 || !filter.acceptsTopic(tp.topic())) {
@@ -158,6 +166,24 @@ public final class SnapshotReader {
       } catch (ExecutionException e) {
         LOG.debug("No offsets for {}: {}", tp, e.getCause().toString());
         skipped.add(tp);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The answers of a per-group batched call; a group whose own answer failed (deleted between two calls,
+   * coordinator moving) is left out of this poll with a DEBUG line instead of failing the whole poll.
+   */
+  private <T> Map<String, T> perGroup(Map<String, KafkaFuture<T>> futures, String what)
+      throws InterruptedException, TimeoutException {
+    Map<String, T> out = new HashMap<>();
+    long deadline = System.nanoTime() + timeout.toNanos() + TimeUnit.SECONDS.toNanos(5);
+    for (Map.Entry<String, KafkaFuture<T>> entry : futures.entrySet()) {
+      try {
+        out.put(entry.getKey(), entry.getValue().get(Math.max(1L, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+      } catch (ExecutionException e) {
+        LOG.debug("Could not {} group {}: {}", what, entry.getKey(), String.valueOf(e.getCause()));
       }
     }
     return out;

@@ -14,6 +14,7 @@ import io.streamlake.connect.lag.lag.GroupState;
 import io.streamlake.connect.lag.lag.PartitionLag;
 import io.streamlake.connect.lag.testing.FakeCloudWatch;
 import io.streamlake.connect.lag.testing.LagTestCluster;
+import io.streamlake.connect.lag.testing.LogCapture;
 import io.streamlake.connect.lag.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
@@ -98,8 +99,12 @@ class ConsumerLagIT {
     cluster.commit("billing", Map.of(new TopicPartition("orders", 0), 70L, new TopicPartition("orders", 1), 150L,
         new TopicPartition("orders", 2), 300L));
 
-    try (LagPoller poller = poller(config("groups.include", "billing"), Clock.systemUTC())) {
+    try (LogCapture ours = new LogCapture("io.streamlake"); LogCapture kafka = new LogCapture("org.apache.kafka");
+        LagPoller poller = poller(config("groups.include", "billing"), Clock.systemUTC())) {
       PollOutcome outcome = poller.pollOnce();
+      assertThat(ours.all()).anySatisfy(line -> assertThat(line).startsWith("INFO Lag poll: 1 groups, 3 partitions"));
+      assertThat(ours.all()).noneSatisfy(line -> assertThat(line).contains("test-secret"));
+      assertThat(kafka.all()).noneSatisfy(line -> assertThat(line).contains("test-secret"));
       assertThat(outcome.lags()).extracting(PartitionLag::group, PartitionLag::topic, PartitionLag::partition,
           PartitionLag::committed, PartitionLag::end, PartitionLag::lag, PartitionLag::state).containsExactly(
               tuple("billing", "orders", 0, 70L, 100L, 30L, GroupState.EMPTY),

@@ -14,7 +14,12 @@ public final class LogCapture extends AppenderSkeleton implements AutoCloseable 
   private final List<String> lines = new ArrayList<>();
 
   public LogCapture(Class<?> type) {
-    logger = Logger.getLogger(type);
+    this(type.getName());
+  }
+
+  /** Captures a logger and its children, e.g. "io.streamlake" or "org.apache.kafka". */
+  public LogCapture(String name) {
+    logger = Logger.getLogger(name);
     logger.addAppender(this);
   }
 

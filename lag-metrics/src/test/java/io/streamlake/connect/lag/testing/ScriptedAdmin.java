@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.ConsumerGroupState;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.internals.KafkaFutureImpl;
 
@@ -36,6 +37,14 @@ public final class ScriptedAdmin {
   public final Map<TopicPartition, Long> ends = new HashMap<>();
   public final Map<TopicPartition, Long> starts = new HashMap<>();
   public final Set<TopicPartition> failing = new HashSet<>();
+  public final Set<String> failingDescribe = new HashSet<>();
+  public final Set<String> failingOffsets = new HashSet<>();
+
+  private static <T> KafkaFuture<T> failed(Exception e) {
+    KafkaFutureImpl<T> future = new KafkaFutureImpl<>();
+    future.completeExceptionally(e);
+    return future;
+  }
 
   @SuppressWarnings("unchecked")
   public Admin admin() {
@@ -55,14 +64,16 @@ public final class ScriptedAdmin {
                   members.add(new MemberDescription("m-1", "client", "host",
                       new MemberAssignment(assignments.get(g))));
                 }
-                descriptions.put(g, KafkaFuture.completedFuture(new ConsumerGroupDescription(g, false, members,
-                    "range", states.get(g), null)));
+                descriptions.put(g, failingDescribe.contains(g) ? failed(new GroupIdNotFoundException(g))
+                    : KafkaFuture.completedFuture(new ConsumerGroupDescription(g, false, members, "range",
+                        states.get(g), null)));
               }
               return new DescribeConsumerGroupsResult(descriptions);
             case "listConsumerGroupOffsets":
-              Map<String, Map<TopicPartition, OffsetAndMetadata>> asked = new HashMap<>();
+              Map<String, KafkaFuture<Map<TopicPartition, OffsetAndMetadata>>> asked = new HashMap<>();
               for (String g : ((Map<String, ?>) args[0]).keySet()) {
-                asked.put(g, commits.getOrDefault(g, Map.of()));
+                asked.put(g, failingOffsets.contains(g) ? failed(new GroupIdNotFoundException(g))
+                    : KafkaFuture.completedFuture(commits.getOrDefault(g, Map.of())));
               }
               return AdminResults.offsets(asked);
             case "listTopics":

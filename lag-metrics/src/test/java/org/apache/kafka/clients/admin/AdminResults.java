@@ -18,10 +18,10 @@ public final class AdminResults {
     return new ListConsumerGroupsResult(KafkaFuture.completedFuture(new ArrayList<>(listings)));
   }
 
-  public static ListConsumerGroupOffsetsResult offsets(Map<String, Map<TopicPartition, OffsetAndMetadata>> byGroup) {
+  public static ListConsumerGroupOffsetsResult offsets(
+      Map<String, KafkaFuture<Map<TopicPartition, OffsetAndMetadata>>> byGroup) {
     Map<CoordinatorKey, KafkaFuture<Map<TopicPartition, OffsetAndMetadata>>> futures = new HashMap<>();
-    byGroup.forEach((group, offsets) -> futures.put(CoordinatorKey.byGroupId(group),
-        KafkaFuture.completedFuture(offsets)));
+    byGroup.forEach((group, offsets) -> futures.put(CoordinatorKey.byGroupId(group), offsets));
     return new ListConsumerGroupOffsetsResult(futures);
   }
 
