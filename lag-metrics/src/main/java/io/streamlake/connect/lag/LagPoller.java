@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 
 /**
  * One lag poll: read a snapshot, compute lags, build metrics-topic records, publish to CloudWatch, and log
@@ -58,7 +59,13 @@ public final class LagPoller implements AutoCloseable {
     List<SourceRecord> out = records.map(r -> r.toRecords(lags)).orElse(List.of());
     PublishResult published = PublishResult.NONE;
     if (publisher.isPresent() && !lags.isEmpty()) {
-      published = publisher.get().publish(aggregator.aggregate(lags, Instant.ofEpochMilli(snapshot.takenAtMs())));
+      List<MetricDatum> datums = aggregator.aggregate(lags, Instant.ofEpochMilli(snapshot.takenAtMs()));
+      try {
+        published = publisher.get().publish(datums);
+      } catch (RuntimeException e) {
+        LOG.error("Publishing {} datums to CloudWatch failed; they are dropped for this poll", datums.size(), e);
+        published = new PublishResult(0, 0, datums.size());
+      }
     }
     long took = (System.nanoTime() - start) / 1_000_000L;
     LOG.info("Lag poll: {} groups, {} partitions ({} skipped: topic gone or offsets unreadable), {} admin requests,"

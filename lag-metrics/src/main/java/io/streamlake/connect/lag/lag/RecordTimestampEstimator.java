@@ -12,7 +12,10 @@ import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Time lag from the timestamp of the record at the committed offset (the next record the group will read):
@@ -22,6 +25,8 @@ import org.apache.kafka.common.TopicPartition;
  * offset, the first record after it is used.
  */
 public final class RecordTimestampEstimator implements TimeLagEstimator {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RecordTimestampEstimator.class);
 
   private final Consumer<byte[], byte[]> consumer;
   private final Duration budget;
@@ -67,6 +72,10 @@ public final class RecordTimestampEstimator implements TimeLagEstimator {
           break;
         }
       }
+    } catch (KafkaException e) {
+      // keep what was fetched; the rest has no time lag this poll, and the next poll tries again
+      LOG.warn("Fetching records at committed offsets failed after {} of {} positions: {}", lags.size(),
+          lagging.size(), e.toString());
     } finally {
       consumer.assign(List.of());
     }
