@@ -361,4 +361,13 @@ class ExtractNewRecordStateTest {
     assertThatThrownBy(() -> smt().apply(in)).isInstanceOf(DataException.class)
         .hasMessageContaining("'before' of type STRING");
   }
+
+  @Test
+  void addFieldsCanCopyTheWholeSourceBlock() {
+    Struct out = (Struct) smt("add.fields", "source:src").apply(create()).value();
+    assertThat(out.getStruct("__src").getString("db")).isEqualTo("shop");
+    Struct whole = (Struct) smt("add.fields", "transaction:tx").apply(create()).value();
+    assertThat(whole.getStruct("__tx").getString("id")).isEqualTo("771:24023128");
+    assertThat(whole.schema().field("__tx").schema().isOptional()).isTrue();
+  }
 }

@@ -70,7 +70,7 @@ final class StructChangeEvent extends ChangeEvent {
       Field field = holderSchema.field(ref.field());
       if (field != null) {
         Object value = holder == null ? null : holder.getWithoutDefault(ref.field());
-        return Optional.of(new SchemaAndValue(Schemas.optionalCopy(field.schema()), value));
+        return Optional.of(optional(field.schema(), value));
       }
       return Optional.empty();
     }
@@ -78,8 +78,20 @@ final class StructChangeEvent extends ChangeEvent {
     if (top == null) {
       return Optional.empty();
     }
-    return Optional.of(new SchemaAndValue(Schemas.optionalCopy(top.schema()),
-        envelope.getWithoutDefault(ref.field())));
+    return Optional.of(optional(top.schema(), envelope.getWithoutDefault(ref.field())));
+  }
+
+  /** The value under an optional copy of its schema; a nested struct (e.g. all of {@code source}) is re-homed. */
+  private static SchemaAndValue optional(Schema schema, Object value) {
+    Schema copy = Schemas.optionalCopy(schema);
+    if (value instanceof Struct struct) {
+      Struct rehomed = new Struct(copy);
+      for (Field field : struct.schema().fields()) {
+        rehomed.put(field.name(), struct.getWithoutDefault(field.name()));
+      }
+      value = rehomed;
+    }
+    return new SchemaAndValue(copy, value);
   }
 
   private static boolean hasField(Schema schema, String name) {

@@ -3,6 +3,7 @@ package io.streamlake.connect.cdc.oracle;
 import static io.streamlake.connect.cdc.fixtures.Envelopes.change;
 import static io.streamlake.connect.cdc.fixtures.Envelopes.row;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamlake.connect.cdc.ExtractNewRecordState;
 import io.streamlake.connect.cdc.fixtures.Envelopes;
@@ -10,6 +11,7 @@ import io.streamlake.connect.cdc.fixtures.Schemaless;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.transforms.Transformation;
 import org.junit.jupiter.api.AfterAll;
@@ -110,5 +112,15 @@ class DocumentedDifferencesTest {
     ours(config, ourIn);
     assertThat(theirIn.headers().lastWithName("__op")).isNotNull();
     assertThat(ourIn.headers().lastWithName("__op")).isNull();
+  }
+
+  @Test
+  void wholeStructInAddFieldsBreaksDebeziumButIsCopiedByUs() {
+    Map<String, String> config = Map.of("add.fields", "transaction:tx");
+    SinkRecord in = Envelopes.change("c", null, row(1, "Ann", null, "vip", null), true, null);
+    assertThatThrownBy(() -> theirs(current, config, in)).isInstanceOf(DataException.class);
+    Struct ours = (Struct) ours(config, Envelopes.change("c", null, row(1, "Ann", null, "vip", null), true, null))
+        .value();
+    assertThat(ours.getStruct("__tx").getInt64("total_order")).isEqualTo(3L);
   }
 }
