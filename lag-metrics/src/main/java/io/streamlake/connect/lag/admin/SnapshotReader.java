@@ -100,39 +100,17 @@ public final class SnapshotReader {
       if (!offsets.containsKey(groupId)) {
         continue;
       }
-      Map<TopicPartition, Long> committed = new HashMap<>();
-      offsets.getOrDefault(groupId, Map.of()).forEach((tp, om) -> {
-        if (om == null || om.offset() < 0 || !filter.acceptsTopic(tp.topic())) {
-          return;
-        }
-        if (topics.contains(tp.topic())) {
-          committed.put(tp, om.offset());
-        } else {
-          skipped.add(tp);
-        }
-      });
-      Set<TopicPartition> assigned = new HashSet<>();
-      ConsumerGroupDescription description = descriptions.get(groupId);
-      if (description != null) {
-        for (MemberDescription member : description.members()) {
-          for (TopicPartition tp : member.assignment().topicPartitions()) {
-            if (filter.acceptsTopic(tp.topic()) && topics.contains(tp.topic())) {
-              assigned.add(tp);
-            }
-          }
-        }
-      }
-      wanted.addAll(committed.keySet());
+      GroupOffsets group = assemble(groupId, offsets.get(groupId), descriptions.get(groupId), topics, skipped);
+      groups.add(group);
+      wanted.addAll(group.committed().keySet());
       if (missingCommitPolicy != MissingCommitPolicy.SKIP) {
-        for (TopicPartition tp : assigned) {
-          if (!committed.containsKey(tp)) {
+        for (TopicPartition tp : group.assigned()) {
+          if (!group.committed().containsKey(tp)) {
             wanted.add(tp);
             uncommitted.add(tp);
           }
         }
       }
-      GroupState state = description == null ? GroupState.UNKNOWN : GroupState.of(description.state());
-      groups.add(new GroupOffsets(groupId, state, committed, assigned));
     }
 
     Map<TopicPartition, Long> ends = Map.of();
@@ -148,6 +126,37 @@ public final class SnapshotReader {
       requests++;
     }
     return new ClusterSnapshot(takenAt, groups, ends, starts, skipped.size(), requests);
+  }
+
+  /**
+   * One group's committed offsets and member assignments, limited to watched topics that still exist;
+   * committed partitions of deleted topics are added to {@code skipped}.
+   */
+  private GroupOffsets assemble(String groupId, Map<TopicPartition, OffsetAndMetadata> offsets,
+      ConsumerGroupDescription description, Set<String> topics, Set<TopicPartition> skipped) {
+    Map<TopicPartition, Long> committed = new HashMap<>();
+    offsets.forEach((tp, om) -> {
+      if (om == null || om.offset() < 0 || !filter.acceptsTopic(tp.topic())) {
+        return;
+      }
+      if (topics.contains(tp.topic())) {
+        committed.put(tp, om.offset());
+      } else {
+        skipped.add(tp);
+      }
+    });
+    Set<TopicPartition> assigned = new HashSet<>();
+    if (description != null) {
+      for (MemberDescription member : description.members()) {
+        for (TopicPartition tp : member.assignment().topicPartitions()) {
+          if (filter.acceptsTopic(tp.topic()) && topics.contains(tp.topic())) {
+            assigned.add(tp);
+          }
+        }
+      }
+    }
+    GroupState state = description == null ? GroupState.UNKNOWN : GroupState.of(description.state());
+    return new GroupOffsets(groupId, state, committed, assigned);
   }
 
   /** One ListOffsets call for all partitions; a partition whose lookup fails is skipped, not the whole poll. */
