@@ -132,6 +132,12 @@ public final class S3SinkConfig extends AbstractConfig {
   private static final String PARQUET_ROW_GROUP_DOC = "Target Parquet row-group size. A row group is held in"
       + " memory until it is full, so this bounds the memory of each open Parquet file.";
 
+  public static final String PARQUET_DICTIONARY_CONFIG = "parquet.dictionary.enabled";
+  public static final boolean PARQUET_DICTIONARY_DEFAULT = true;
+  private static final String PARQUET_DICTIONARY_DOC = "Dictionary-encode Parquet columns (smaller files for"
+      + " repetitive values). Costs about 16 KiB of heap per column of every open file; turn it off when a task"
+      + " holds thousands of open files (many partitions x time buckets).";
+
   public static final String JSON_COMPRESSION_CONFIG = "s3.compression.type";
   public static final String JSON_COMPRESSION_DEFAULT = "none";
   private static final String JSON_COMPRESSION_DOC = "Compression of JSON-lines files (.json or .json.gz).";
@@ -248,7 +254,7 @@ public final class S3SinkConfig extends AbstractConfig {
   public static final String MEMORY_MAX_CONFIG = "buffer.memory.max.bytes";
   public static final long MEMORY_MAX_DEFAULT = 256L * 1024 * 1024;
   private static final String MEMORY_MAX_DOC = "Memory budget of one task for all its open files (encoder"
-      + " buffers, unsent upload parts, and about 16 KiB per open file). When it is exceeded, the"
+      + " state and buffers, unsent upload parts). When it is exceeded, the"
       + " topic-partition holding the most is cut early. The default suits two tasks per 1-MCU worker.";
 
   public static final ConfigDef CONFIG_DEF = newConfigDef();
@@ -327,6 +333,8 @@ public final class S3SinkConfig extends AbstractConfig {
         new ChoiceRecommender(ParquetCodec.class));
     def.define(PARQUET_ROW_GROUP_CONFIG, Type.INT, PARQUET_ROW_GROUP_DEFAULT, Range.atLeast(64 * 1024),
         Importance.LOW, PARQUET_ROW_GROUP_DOC, GROUP_FORMAT, ++order, Width.SHORT, "Parquet row group");
+    def.define(PARQUET_DICTIONARY_CONFIG, Type.BOOLEAN, PARQUET_DICTIONARY_DEFAULT, Importance.LOW,
+        PARQUET_DICTIONARY_DOC, GROUP_FORMAT, ++order, Width.SHORT, "Parquet dictionary encoding");
     def.define(JSON_COMPRESSION_CONFIG, Type.STRING, JSON_COMPRESSION_DEFAULT,
         Choices.validator(JsonCompression.class), Importance.LOW, JSON_COMPRESSION_DOC, GROUP_FORMAT, ++order,
         Width.SHORT, "JSON compression", new ChoiceRecommender(JsonCompression.class));

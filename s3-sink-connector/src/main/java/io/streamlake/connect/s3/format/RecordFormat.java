@@ -18,4 +18,8 @@ public interface RecordFormat {
    * Nothing of {@code first} is written yet.
    */
   RecordWriter open(OutputStream out, SinkRecord first) throws IOException;
+
+  /** Releases resources shared by this format's writers; called when the task stops. */
+  default void close() {
+  }
 }

@@ -11,7 +11,7 @@ public final class RecordFormats {
     AvroSchemaMapper mapper = new AvroSchemaMapper(config.getInt(S3SinkConfig.DECIMAL_PRECISION_CONFIG));
     return switch (config.format()) {
       case PARQUET -> new ParquetFormat(config.parquetCodec(), config.getInt(S3SinkConfig.PARQUET_ROW_GROUP_CONFIG),
-          mapper, config.schemalessSchema());
+          config.getBoolean(S3SinkConfig.PARQUET_DICTIONARY_CONFIG), mapper, config.schemalessSchema());
       case AVRO -> new AvroFormat(config.avroCodec(), mapper, config.schemalessSchema());
       case JSON -> new JsonLinesFormat(config.jsonCompression());
     };

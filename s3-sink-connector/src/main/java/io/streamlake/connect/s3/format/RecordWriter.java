@@ -17,7 +17,7 @@ public interface RecordWriter {
   /** Bytes produced so far, written to the stream or still buffered by the encoder. */
   long size();
 
-  /** Bytes held in memory by the encoder (not yet on the stream). */
+  /** Heap held by the encoder: its fixed state plus bytes not yet on the stream (an estimate). */
   long bufferedBytes();
 
   /** Finishes the file (footer, flush). The stream is closed too. */

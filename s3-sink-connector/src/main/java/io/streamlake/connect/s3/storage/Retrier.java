@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -69,7 +70,7 @@ public final class Retrier {
     if (e instanceof SdkServiceException service) {
       int status = service.statusCode();
       return status >= 500 || status == 429 || status == 408 || service.isThrottlingException()
-          || service.retryable();
+          || service.retryable() || isConditionalConflict(service);
     }
     if (e instanceof ApiCallAttemptTimeoutException || e instanceof ApiCallTimeoutException) {
       return true;
@@ -91,9 +92,18 @@ public final class Retrier {
     return false;
   }
 
+  /**
+   * S3 answers 409 ConditionalRequestConflict when another conditional write of the same key is in flight;
+   * retrying then yields 412 (the key exists) or success.
+   */
+  private static boolean isConditionalConflict(SdkServiceException service) {
+    return service.statusCode() == 409 && service instanceof AwsServiceException aws
+        && aws.awsErrorDetails() != null && "ConditionalRequestConflict".equals(aws.awsErrorDetails().errorCode());
+  }
+
   static String describe(Throwable e) {
     if (e instanceof SdkServiceException service) {
-      String code = service instanceof software.amazon.awssdk.awscore.exception.AwsServiceException aws
+      String code = service instanceof AwsServiceException aws
           && aws.awsErrorDetails() != null ? aws.awsErrorDetails().errorCode() : null;
       return "HTTP " + service.statusCode() + (code == null ? "" : " " + code);
     }

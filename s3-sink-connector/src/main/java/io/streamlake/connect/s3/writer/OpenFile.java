@@ -54,10 +54,10 @@ final class OpenFile {
     return writer.size();
   }
 
-  /** Estimated fixed cost of one open file (encoder state, column writers, upload bookkeeping). */
-  static final long OPEN_FILE_OVERHEAD = 16 * 1024;
+  /** Bookkeeping of one open file besides its encoder (key, upload state, small buffers). */
+  static final long OPEN_FILE_OVERHEAD = 2 * 1024;
 
-  /** Memory held: the encoder's buffer, the upload's unsent part, and the fixed cost of an open file. */
+  /** Memory held: the encoder's state and buffers, the upload's unsent part, and the file's bookkeeping. */
   long memoryBytes() {
     return OPEN_FILE_OVERHEAD + writer.bufferedBytes() + upload.buffered();
   }

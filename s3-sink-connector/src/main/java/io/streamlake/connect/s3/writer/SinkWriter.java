@@ -109,6 +109,7 @@ public final class SinkWriter implements AutoCloseable {
   public void close() {
     writers.values().forEach(TopicPartitionWriter::discard);
     writers.clear();
+    context.format().close();
   }
 
   private TopicPartitionWriter writer(TopicPartition partition) {

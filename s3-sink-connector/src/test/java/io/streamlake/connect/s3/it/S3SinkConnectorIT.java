@@ -104,9 +104,14 @@ class S3SinkConnectorIT {
     });
   }
 
+  /** Data objects under a prefix; epoch markers ({@code <topics.dir>/_epochs/}) are left out. */
+  private List<String> dataKeys(String prefix) {
+    return s3.keys(BUCKET, prefix).stream().filter(k -> !k.contains("/_epochs/")).toList();
+  }
+
   private long parquetRows(String prefix) {
     long rows = 0;
-    for (String key : s3.keys(BUCKET, prefix)) {
+    for (String key : dataKeys(prefix)) {
       try {
         rows += parquet(key).size();
       } catch (IllegalStateException e) {
@@ -144,7 +149,7 @@ class S3SinkConnectorIT {
 
     Map<Integer, TreeSet<Long>> idsByPartition = new TreeMap<>();
     Map<Integer, TreeMap<Long, Long>> fileRanges = new TreeMap<>();
-    List<String> keys = s3.keys(BUCKET, "topics/order-events/");
+    List<String> keys = dataKeys("topics/order-events/");
     Instant firstHour = null;
     for (String key : keys) {
       Matcher m = FILE.matcher(key);
@@ -232,12 +237,15 @@ class S3SinkConnectorIT {
     avroConfig.put("avro.codec", "snappy");
     cluster.connect().configureConnector("formats-avro", avroConfig);
 
-    Await.until(Duration.ofSeconds(60), () -> s3.keys(BUCKET, "json/").size() == 2 && s3.keys(BUCKET, "avro/").size() == 2,
-        () -> s3.keys(BUCKET, "json/") + " " + s3.keys(BUCKET, "avro/"));
-    assertThat(s3.keys(BUCKET, "json/")).containsExactly("json/formats/partition=0/formats+0+0000000000.json.gz",
+    Await.until(Duration.ofSeconds(60), () -> dataKeys("json/").size() == 2 && dataKeys("avro/").size() == 2,
+        () -> dataKeys("json/") + " " + dataKeys("avro/"));
+    assertThat(dataKeys("json/")).containsExactly("json/formats/partition=0/formats+0+0000000000.json.gz",
         "json/formats/partition=0/formats+0+0000000050.json.gz");
+    // One exactly-once marker per epoch, under <topics.dir>/_epochs/, named after the epoch's first offset.
+    assertThat(s3.keys(BUCKET, "json/_epochs/")).containsExactly("json/_epochs/formats/0/0000000000000000000.json",
+        "json/_epochs/formats/0/0000000000000000050.json");
     int lines = 0;
-    for (String key : s3.keys(BUCKET, "json/")) {
+    for (String key : dataKeys("json/")) {
       String text = new String(new GZIPInputStream(new ByteArrayInputStream(s3.get(BUCKET, key))).readAllBytes(),
           StandardCharsets.UTF_8);
       for (String line : text.split("\n")) {
@@ -246,7 +254,7 @@ class S3SinkConnectorIT {
     }
     assertThat(lines).isEqualTo(100);
     int rows = 0;
-    for (String key : s3.keys(BUCKET, "avro/")) {
+    for (String key : dataKeys("avro/")) {
       assertThat(key).endsWith(".avro");
       try (DataFileStream<GenericRecord> in = new DataFileStream<>(new ByteArrayInputStream(s3.get(BUCKET, key)),
           new GenericDatumReader<>())) {
@@ -282,8 +290,8 @@ class S3SinkConnectorIT {
         + "{\"name\":\"ms\",\"type\":\"long\"},"
         + "{\"name\":\"at\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"}}]}");
     cluster.connect().configureConnector("schemaless", config);
-    Await.until(Duration.ofSeconds(60), () -> parquetRows("schemaless/") == 40, () -> s3.keys(BUCKET, "schemaless/").toString());
-    assertThat(s3.keys(BUCKET, "schemaless/")).containsExactly(
+    Await.until(Duration.ofSeconds(60), () -> parquetRows("schemaless/") == 40, () -> dataKeys("schemaless/").toString());
+    assertThat(dataKeys("schemaless/")).containsExactly(
         "schemaless/clicks/region=eu%2Fwest/clicks+0+0000000000.snappy.parquet",
         "schemaless/clicks/region=us/clicks+0+0000000001.snappy.parquet");
     GenericRecord first = parquet("schemaless/clicks/region=eu%2Fwest/clicks+0+0000000000.snappy.parquet").get(0);
@@ -327,7 +335,7 @@ class S3SinkConnectorIT {
     config.put("errors.deadletterqueue.topic.replication.factor", "1");
     config.put("errors.deadletterqueue.context.headers.enable", "true");
     cluster.connect().configureConnector("dirty", config);
-    Await.until(Duration.ofSeconds(60), () -> parquetRows("dirty/") == 10, () -> s3.keys(BUCKET, "dirty/").toString());
+    Await.until(Duration.ofSeconds(60), () -> parquetRows("dirty/") == 10, () -> dataKeys("dirty/").toString());
     var dlq = cluster.consumeAll("dirty-dlq", 2, Duration.ofSeconds(30));
     assertThat(dlq).extracting(r -> r.headers().lastHeader("__connect.errors.offset"))
         .extracting(h -> new String(h.value(), StandardCharsets.UTF_8)).containsExactlyInAnyOrder("3", "7");

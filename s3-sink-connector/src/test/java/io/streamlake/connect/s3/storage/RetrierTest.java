@@ -70,4 +70,11 @@ class RetrierTest {
   void missingCredentialsAreNotRetried() {
     assertThat(Retrier.isTransient(SdkClientException.create("Unable to load credentials"))).isFalse();
   }
+
+  @Test
+  void conditionalWriteConflictIsRetriedButOtherConflictsAreNot() {
+    assertThat(Retrier.isTransient(status(409, "ConditionalRequestConflict"))).isTrue();
+    assertThat(Retrier.isTransient(status(409, "BucketAlreadyExists"))).isFalse();
+    assertThat(Retrier.isTransient(status(412, "PreconditionFailed"))).isFalse();
+  }
 }

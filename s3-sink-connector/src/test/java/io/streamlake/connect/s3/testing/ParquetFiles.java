@@ -7,6 +7,8 @@ import java.util.List;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.DelegatingSeekableInputStream;
@@ -30,7 +32,8 @@ public final class ParquetFiles {
   }
 
   public static ParquetMetadata footer(byte[] bytes) throws IOException {
-    try (ParquetFileReader reader = ParquetFileReader.open(new BytesInputFile(bytes))) {
+    try (ParquetFileReader reader = ParquetFileReader.open(new BytesInputFile(bytes),
+        ParquetReadOptions.builder(new PlainParquetConfiguration()).build())) {
       return reader.getFooter();
     }
   }
