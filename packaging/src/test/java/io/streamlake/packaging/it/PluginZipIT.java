@@ -26,6 +26,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
@@ -59,7 +60,11 @@ class PluginZipIT {
       .field("id", Schema.INT32_SCHEMA)
       .field("first_name", Schema.STRING_SCHEMA)
       .field("email", Schema.OPTIONAL_STRING_SCHEMA)
+      .field("created_at", SchemaBuilder.int64().name("io.debezium.time.MicroTimestamp").version(1).build())
+      .field("birth_date", SchemaBuilder.int32().name("io.debezium.time.Date").version(1).optional().build())
       .build();
+  /** 2026-01-01 in days since the epoch, as Debezium encodes a DATE column. */
+  private static final int NEW_YEAR_DAYS = 20_454;
   private static final Schema SOURCE_INFO = SchemaBuilder.struct().name("io.debezium.connector.postgresql.Source")
       .field("version", Schema.STRING_SCHEMA)
       .field("connector", Schema.STRING_SCHEMA)
@@ -206,7 +211,12 @@ class PluginZipIT {
   }
 
   private static Struct row(int id, String name, String email) {
-    return new Struct(ROW).put("id", id).put("first_name", name).put("email", email);
+    return new Struct(ROW).put("id", id).put("first_name", name).put("email", email)
+        .put("created_at", createdMicros(id)).put("birth_date", NEW_YEAR_DAYS + id);
+  }
+
+  private static long createdMicros(int id) {
+    return 1_767_225_600_000_000L + id * 1_000_123L;
   }
 
   @Test
@@ -236,8 +246,9 @@ class PluginZipIT {
     config.put("flush.size", "5");
     config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
     config.put("value.converter.schemas.enable", "true");
-    config.put("transforms", "unwrap");
+    config.put("transforms", "unwrap,types");
     config.put("transforms.unwrap.type", UNWRAP);
+    config.put("transforms.types.type", CONVERT);
     config.put("transforms.unwrap.delete.tombstone.handling.mode", "rewrite");
     config.put("transforms.unwrap.add.fields", "op,table,lsn");
     cluster.connect().configureConnector("cdc-to-s3", config);
@@ -254,6 +265,16 @@ class PluginZipIT {
         "1|Sally|sally.t@example.com|false|u|customers|12",
         "2|George|gbailey@example.com|true|d|customers|13",
         "3|Edward|null|false|r|customers|14");
+    // ConvertDebeziumTypes turned Debezium's MicroTimestamp and Date into real Parquet TIMESTAMP and DATE columns.
+    for (GenericRecord row : rows()) {
+      int id = (Integer) row.get("id");
+      assertThat(row.get("created_at")).as("created_at of %d", id).isEqualTo(createdMicros(id) / 1000);
+      assertThat(row.get("birth_date")).as("birth_date of %d", id).isEqualTo(NEW_YEAR_DAYS + id);
+    }
+    var schema = ParquetFiles.footer(s3.get(BUCKET, parquetKeys().get(0))).getFileMetaData().getSchema();
+    assertThat(schema.getType("created_at").getLogicalTypeAnnotation())
+        .isEqualTo(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MILLIS));
+    assertThat(schema.getType("birth_date").getLogicalTypeAnnotation()).isEqualTo(LogicalTypeAnnotation.dateType());
     cluster.connect().deleteConnector("cdc-to-s3");
   }
 
