@@ -52,7 +52,7 @@ public final class LagPoller implements AutoCloseable {
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
       Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
       long took = (System.nanoTime() - start) / 1_000_000L;
-      LOG.warn("Lag poll skipped after {} ms: could not read consumer groups: {}", took, cause.toString());
+      LOG.warn("Lag poll skipped after {} ms: could not read consumer groups: {}", took, causes(cause));
       return PollOutcome.failed(took);
     }
     List<PartitionLag> lags = calculator.calculate(snapshot);
@@ -74,6 +74,15 @@ public final class LagPoller implements AutoCloseable {
         published.published(), published.requests(), published.dropped(), took);
     return new PollOutcome(snapshot.groups().size(), lags, out, snapshot.adminRequests(),
         snapshot.skippedPartitions(), published, took);
+  }
+
+  /** The exception and its causes on one line: admin errors often hide the reason (e.g. authentication) in a cause. */
+  static String causes(Throwable error) {
+    StringBuilder text = new StringBuilder(error.toString());
+    for (Throwable cause = error.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      text.append("; caused by ").append(cause);
+    }
+    return text.toString();
   }
 
   @Override

@@ -24,6 +24,7 @@ import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsResult;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListConsumerGroupsOptions;
+import org.apache.kafka.clients.admin.ListConsumerGroupsResult;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
@@ -67,9 +68,7 @@ public final class SnapshotReader {
   public ClusterSnapshot read() throws InterruptedException, ExecutionException, TimeoutException {
     int requests = 0;
     int timeoutMs = (int) timeout.toMillis();
-    // valid(): groups of the brokers that answered; one unreachable broker must not hide every other group
-    Collection<ConsumerGroupListing> listings =
-        get(admin.listConsumerGroups(new ListConsumerGroupsOptions().timeoutMs(timeoutMs)).valid());
+    Collection<ConsumerGroupListing> listings = listGroups(timeoutMs);
     requests++;
     List<String> groupIds = listings.stream().map(ConsumerGroupListing::groupId).filter(filter::acceptsGroup)
         .sorted().toList();
@@ -126,6 +125,26 @@ public final class SnapshotReader {
       requests++;
     }
     return new ClusterSnapshot(takenAt, groups, ends, starts, skipped.size(), requests);
+  }
+
+  /**
+   * Groups of every broker that answered: one unreachable broker must not hide the groups of all others.
+   * When no broker answered (bad credentials, no route), the first error fails the poll.
+   */
+  private Collection<ConsumerGroupListing> listGroups(int timeoutMs)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    ListConsumerGroupsResult result = admin.listConsumerGroups(new ListConsumerGroupsOptions().timeoutMs(timeoutMs));
+    Collection<ConsumerGroupListing> listings = get(result.valid());
+    Collection<Throwable> errors = get(result.errors());
+    if (!errors.isEmpty()) {
+      Throwable first = errors.iterator().next();
+      if (listings.isEmpty()) {
+        throw new ExecutionException(first);
+      }
+      LOG.warn("{} broker(s) did not list their consumer groups; their groups are missing from this poll: {}",
+          errors.size(), first.toString());
+    }
+    return listings;
   }
 
   /**
