@@ -44,7 +44,7 @@ class ExactlyOnceScenariosTest {
     RECORD_TIME(Map.of("rotate.interval.ms", "170000")),
     SCHEDULE(Map.of("rotate.schedule.interval.ms", "2000")),
     SCHEMA_CHANGE(Map.of("schema.compatibility", "NONE")),
-    MEMORY(Map.of("buffer.memory.max.bytes", "1048576", "path.format", "'d'=dd/'h'=HH"));
+    MEMORY(Map.of("buffer.memory.max.bytes", "6291456", "path.format", "'d'=dd/'h'=HH"));
 
     final Map<String, String> props;
 
