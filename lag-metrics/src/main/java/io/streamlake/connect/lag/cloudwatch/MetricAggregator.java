@@ -78,12 +78,19 @@ public final class MetricAggregator {
         .storageResolution(storageResolution).build());
   }
 
+  /**
+   * CloudWatch accepts dimension values of 1-1024 printable ASCII characters with at least one non-blank:
+   * other characters become '?', longer values are cut, blank ones read "(empty)". The metrics-topic records
+   * keep the exact names.
+   */
   static Dimension dim(String name, String value) {
-    String text = value.isEmpty() ? "(empty)" : value;
-    if (text.length() > MAX_DIMENSION_VALUE) {
-      text = text.substring(0, MAX_DIMENSION_VALUE);
+    StringBuilder text = new StringBuilder(Math.min(value.length(), MAX_DIMENSION_VALUE));
+    for (int i = 0; i < value.length() && text.length() < MAX_DIMENSION_VALUE; i++) {
+      char c = value.charAt(i);
+      text.append(c >= 0x20 && c < 0x7f ? c : '?');
     }
-    return Dimension.builder().name(name).value(text).build();
+    String cleaned = text.toString().isBlank() ? "(empty)" : text.toString();
+    return Dimension.builder().name(name).value(cleaned).build();
   }
 
   /**

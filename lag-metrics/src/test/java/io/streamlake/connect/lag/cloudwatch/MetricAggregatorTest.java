@@ -88,6 +88,15 @@ class MetricAggregatorTest {
   }
 
   @Test
+  void dimensionValuesAreMadePrintableAscii() {
+    assertThat(MetricAggregator.dim("ConsumerGroup", "zahlungs-verarbeitung-\u00fc\t1").value())
+        .isEqualTo("zahlungs-verarbeitung-??1");
+    assertThat(MetricAggregator.dim("ConsumerGroup", "").value()).isEqualTo("(empty)");
+    assertThat(MetricAggregator.dim("ConsumerGroup", "  ").value()).isEqualTo("(empty)");
+    assertThat(MetricAggregator.dim("Topic", "orders.v1_eu-west").value()).isEqualTo("orders.v1_eu-west");
+  }
+
+  @Test
   void longDimensionValuesAreCutToTheCloudWatchLimit() {
     String group = "g".repeat(1500);
     List<MetricDatum> datums = new MetricAggregator(false, 60).aggregate(List.of(lag(group, "t", 0, 1, null)), AT);
