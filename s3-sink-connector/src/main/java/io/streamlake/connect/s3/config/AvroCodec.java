@@ -1,29 +1,20 @@
 package io.streamlake.connect.s3.config;
 
-import java.util.List;
-
 /** Values of {@code avro.codec}. */
-public enum AvroCodec implements Choice {
+public enum AvroCodec implements Choice.Spelled {
   NULL("null", "none"),
   DEFLATE("deflate"),
   SNAPPY("snappy"),
   ZSTANDARD("zstandard", "zstd");
 
-  private final String wireName;
-  private final List<String> aliases;
+  private final Spelling spelling;
 
   AvroCodec(String wireName, String... aliases) {
-    this.wireName = wireName;
-    this.aliases = List.of(aliases);
+    this.spelling = new Spelling(wireName, aliases);
   }
 
   @Override
-  public String wireName() {
-    return wireName;
-  }
-
-  @Override
-  public List<String> aliases() {
-    return aliases;
+  public Spelling spelling() {
+    return spelling;
   }
 }

@@ -15,4 +15,20 @@ public interface Choice {
   default List<String> aliases() {
     return List.of();
   }
+
+  /** A choice whose names are spelled out per constant rather than derived from the constant's name. */
+  interface Spelled extends Choice {
+
+    Spelling spelling();
+
+    @Override
+    default String wireName() {
+      return spelling().wireName();
+    }
+
+    @Override
+    default List<String> aliases() {
+      return spelling().aliases();
+    }
+  }
 }

@@ -1,9 +1,7 @@
 package io.streamlake.connect.s3.config;
 
-import java.util.List;
-
 /** Values of {@code partitioner.class}. */
-public enum PartitionerKind implements Choice {
+public enum PartitionerKind implements Choice.Spelled {
   DEFAULT("default", "io.confluent.connect.storage.partitioner.DefaultPartitioner"),
   FIELD("field", "io.confluent.connect.storage.partitioner.FieldPartitioner"),
   TIME("time", "io.confluent.connect.storage.partitioner.TimeBasedPartitioner"),
@@ -11,22 +9,15 @@ public enum PartitionerKind implements Choice {
   DAILY("daily", "io.confluent.connect.storage.partitioner.DailyPartitioner"),
   FIELD_TIME("field-time", "field_time", "fieldtime");
 
-  private final String wireName;
-  private final List<String> aliases;
+  private final Spelling spelling;
 
   PartitionerKind(String wireName, String... aliases) {
-    this.wireName = wireName;
-    this.aliases = List.of(aliases);
+    this.spelling = new Spelling(wireName, aliases);
   }
 
   @Override
-  public String wireName() {
-    return wireName;
-  }
-
-  @Override
-  public List<String> aliases() {
-    return aliases;
+  public Spelling spelling() {
+    return spelling;
   }
 
   /** Whether this partitioner puts the record time into the path. */
