@@ -17,6 +17,9 @@ public final class LandedFiles {
   /** One data file: its key, size and row count (-1 when the format is unknown or the file unreadable). */
   public record Landed(String key, long bytes, long rows) {}
 
+  /** Bytes fetched from the end of a Parquet file in the first try: enough for the footer of a typical file. */
+  private static final long FOOTER_GUESS = 64 * 1024;
+
   private final S3Client client;
   private final String bucket;
   private final String prefix;
@@ -45,8 +48,7 @@ public final class LandedFiles {
     for (S3Object object : fresh) {
       long count;
       try {
-        byte[] bytes = client.getObjectAsBytes(b -> b.bucket(bucket).key(object.key())).asByteArray();
-        count = RowCounter.count(object.key(), bytes);
+        count = rows(object);
       } catch (IOException | RuntimeException e) {
         count = -1;
       }
@@ -56,6 +58,29 @@ public final class LandedFiles {
       landed.add(new Landed(object.key(), object.size(), count));
     }
     return landed;
+  }
+
+  /** Parquet: only the footer is fetched (two ranged GETs at most), so large files in a real bucket cost little. */
+  private long rows(S3Object object) throws IOException {
+    String key = object.key();
+    if (key.endsWith(".parquet")) {
+      long size = object.size();
+      if (size < 12) {
+        return -1;
+      }
+      byte[] tail = range(key, Math.max(0, size - FOOTER_GUESS), size - 1);
+      int footerLength = RowCounter.parquetFooterLength(tail);
+      if (footerLength + 8L > tail.length) {
+        tail = range(key, size - 8 - footerLength, size - 1);
+      }
+      return RowCounter.parquetRows(tail);
+    }
+    return RowCounter.count(key, client.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
+  }
+
+  private byte[] range(String key, long first, long last) {
+    return client.getObjectAsBytes(b -> b.bucket(bucket).key(key).range("bytes=" + first + "-" + last))
+        .asByteArray();
   }
 
   public long files() {

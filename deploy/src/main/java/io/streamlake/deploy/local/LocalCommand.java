@@ -21,8 +21,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -107,26 +109,51 @@ public final class LocalCommand {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       out.println("streamlake local");
-      PluginZip plugin = PluginZip.unpack(zip);
-      resources.push(plugin);
-      out.printf("  plugin     %s (%d jars), unpacked as the worker's plugin.path (%.1f s)%n", zip,
-          plugin.jarCount(), seconds(System.nanoTime() - started));
-
-      S3Target s3 = null;
-      if (firstSink != null) {
-        s3 = startS3(args, firstSink, resources);
-      }
-
+      // unpacking the ZIP, the S3 endpoint and the broker each take seconds: they start side by side
+      FutureTask<PluginZip> unpack = background("streamlake-local-unpack", () -> PluginZip.unpack(zip));
+      FutureTask<S3Started> s3Start = background("streamlake-local-s3",
+          () -> firstSink == null ? null : startS3(args, firstSink));
       String bootstrap = args.get("bootstrap-servers", null);
-      if (bootstrap == null) {
-        long t = System.nanoTime();
-        EmbeddedKafka kafka = EmbeddedKafka.start();
-        resources.push(kafka);
-        bootstrap = kafka.bootstrapServers();
-        out.printf("  kafka      embedded broker at %s (%.1f s)%n", bootstrap, seconds(System.nanoTime() - t));
-      } else {
-        out.printf("  kafka      %s%n", bootstrap);
+      String kafkaLine;
+      List<Throwable> failures = new ArrayList<>();
+      PluginZip plugin = null;
+      S3Target s3 = null;
+      try {
+        if (bootstrap == null) {
+          long t = System.nanoTime();
+          EmbeddedKafka kafka = EmbeddedKafka.start();
+          resources.push(kafka);
+          bootstrap = kafka.bootstrapServers();
+          kafkaLine = String.format("  kafka      embedded broker at %s (%.1f s)", bootstrap,
+              seconds(System.nanoTime() - t));
+        } else {
+          kafkaLine = "  kafka      " + bootstrap;
+        }
+      } finally {
+        // whatever happened, collect what the helpers started so that it is stopped
+        try {
+          plugin = unpack.get();
+          resources.push(plugin);
+          out.printf("  plugin     %s (%d jars), unpacked as the worker's plugin.path%n", zip, plugin.jarCount());
+        } catch (ExecutionException e) {
+          failures.add(e.getCause());
+        }
+        try {
+          S3Started s3Started = s3Start.get();
+          if (s3Started != null) {
+            s3Started.owned().forEach(resources::push);
+            s3 = s3Started.target();
+            s3Started.lines().forEach(out::println);
+          }
+        } catch (ExecutionException e) {
+          failures.add(e.getCause());
+        }
       }
+      if (!failures.isEmpty()) {
+        Throwable first = failures.get(0);
+        throw first instanceof Exception e ? e : new IllegalStateException(first);
+      }
+      out.println(kafkaLine);
 
       long t = System.nanoTime();
       LocalWorker worker = LocalWorker.start(bootstrap, plugin.pluginPath(),
@@ -242,43 +269,62 @@ public final class LocalCommand {
     return 0;
   }
 
-  private S3Target startS3(Args args, ConnectorFile sink, Deque<AutoCloseable> resources) throws Exception {
+  private static <T> FutureTask<T> background(String threadName, Callable<T> work) {
+    FutureTask<T> task = new FutureTask<>(work);
+    Thread thread = new Thread(task, threadName);
+    thread.setDaemon(true);
+    thread.start();
+    return task;
+  }
+
+  /** What starting the S3 side produced: the target, what to close, what to print. */
+  private record S3Started(S3Target target, List<AutoCloseable> owned, List<String> lines) {}
+
+  private S3Started startS3(Args args, ConnectorFile sink) throws Exception {
     String region = args.get("s3-region", sink.config().getOrDefault("s3.region", "us-east-1"));
+    List<String> lines = new ArrayList<>();
     if (args.has("s3-bucket")) {
       String endpoint = args.get("s3-endpoint", null);
       S3Target target = S3Target.remote(args.get("s3-bucket", null), region,
           endpoint == null ? null : URI.create(endpoint));
-      resources.push(target);
-      out.printf("  s3         bucket %s (%s%s), default AWS credential chain%n", target.bucket(), region,
-          endpoint == null ? "" : ", " + endpoint);
-      return target;
+      lines.add(String.format("  s3         bucket %s (%s%s), default AWS credential chain", target.bucket(), region,
+          endpoint == null ? "" : ", " + endpoint));
+      return new S3Started(target, List.of(target), lines);
     }
     long t = System.nanoTime();
     Path dataDir = Path.of(args.get("data-dir", "demo-data"));
     String bucket = sink.config().get("s3.bucket.name");
-    prepareDataDir(dataDir, bucket, args.has("keep-data"));
+    if (prepareDataDir(dataDir, bucket, args.has("keep-data"))) {
+      lines.add("  (emptied " + dataDir.resolve(bucket) + " of an earlier run; --keep-data keeps it)");
+    }
     LocalS3Endpoint endpoint = LocalS3Endpoint.start(dataDir, args.getInt("s3-port", 0));
-    resources.push(endpoint);
-    S3Target target = S3Target.local(endpoint, bucket, region);
-    resources.push(target);
-    out.printf("  s3         in-process endpoint %s, bucket %s, files under %s (%.1f s)%n", endpoint.endpoint(),
-        bucket, dataDir.resolve(bucket), seconds(System.nanoTime() - t));
-    return target;
+    S3Target target;
+    try {
+      target = S3Target.local(endpoint, bucket, region);
+    } catch (RuntimeException e) {
+      endpoint.close();
+      throw e;
+    }
+    lines.add(String.format("  s3         in-process endpoint %s, bucket %s, files under %s (%.1f s)",
+        endpoint.endpoint(), bucket, dataDir.resolve(bucket), seconds(System.nanoTime() - t)));
+    return new S3Started(target, List.of(endpoint, target), lines);
   }
 
   /** A new run starts with an empty bucket, so offsets restarting at 0 on a fresh broker never meet old files. */
-  private void prepareDataDir(Path dataDir, String bucket, boolean keep) throws IOException {
+  private static boolean prepareDataDir(Path dataDir, String bucket, boolean keep) throws IOException {
     Path bucketDir = dataDir.resolve(bucket);
     boolean owned = Files.exists(dataDir.resolve(OWNED_MARKER));
+    boolean emptied = false;
     if (!keep && owned && Files.exists(bucketDir)) {
-      out.println("  (removing " + bucketDir + " from an earlier run; --keep-data keeps it)");
       deleteTree(bucketDir);
+      emptied = true;
     }
     Files.createDirectories(dataDir);
     if (!owned) {
       Files.writeString(dataDir.resolve(OWNED_MARKER), "written by streamlake local; its bucket directories are"
           + " emptied at each run\n");
     }
+    return emptied;
   }
 
   /** The connector as this run needs it: pointed at the S3 target, rotated often enough to see files. */

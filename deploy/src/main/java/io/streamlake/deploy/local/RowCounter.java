@@ -49,18 +49,30 @@ public final class RowCounter {
     return -1;
   }
 
-  /** Parquet ends with the Thrift-encoded footer, its 4-byte little-endian length and the magic "PAR1". */
-  static long parquetRows(byte[] bytes) throws IOException {
-    int n = bytes.length;
-    if (n < 12 || !endsWithMagic(bytes)) {
+  /**
+   * The length of the Thrift-encoded footer of a Parquet file, from the file's last bytes ({@code tail}): Parquet
+   * ends with the footer, its 4-byte little-endian length and the magic "PAR1".
+   */
+  public static int parquetFooterLength(byte[] tail) throws IOException {
+    int n = tail.length;
+    if (n < 8 || !endsWithMagic(tail)) {
       throw new IOException("not a Parquet file (no PAR1 trailer)");
     }
-    int footerLength = ByteBuffer.wrap(bytes, n - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-    int footerStart = n - 8 - footerLength;
-    if (footerLength <= 0 || footerStart < 4) {
+    int footerLength = ByteBuffer.wrap(tail, n - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+    if (footerLength <= 0) {
       throw new IOException("corrupt Parquet footer length " + footerLength);
     }
-    FileMetaData metaData = Util.readFileMetaData(new ByteArrayInputStream(bytes, footerStart, footerLength));
+    return footerLength;
+  }
+
+  /** The row count in the footer; {@code tail} holds at least the file's last footer length + 8 bytes. */
+  public static long parquetRows(byte[] tail) throws IOException {
+    int footerLength = parquetFooterLength(tail);
+    int footerStart = tail.length - 8 - footerLength;
+    if (footerStart < 0) {
+      throw new IOException("the Parquet footer (" + footerLength + " bytes) is longer than the bytes given");
+    }
+    FileMetaData metaData = Util.readFileMetaData(new ByteArrayInputStream(tail, footerStart, footerLength));
     return metaData.getNum_rows();
   }
 

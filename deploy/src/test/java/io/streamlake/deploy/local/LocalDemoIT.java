@@ -35,7 +35,7 @@ class LocalDemoIT {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Path data = dir.resolve("demo-data");
     int code = Main.run(List.of("local", "--plugin-zip", DeployFiles.pluginZip().toString(), "--data-dir",
-        data.toString(), "--duration", "15", "--rotate-seconds", "4", "--rate", "100"),
+        data.toString(), "--duration", "10", "--rotate-seconds", "3", "--rate", "100"),
         new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
     String output = out.toString(StandardCharsets.UTF_8);
     assertThat(code).as(output).isZero();
@@ -53,6 +53,6 @@ class LocalDemoIT {
     try (Stream<Path> onDisk = Files.walk(data.resolve("my-event-lake/topics/order-events"))) {
       assertThat(onDisk.filter(p -> p.toString().endsWith(".snappy.parquet")).count()).isEqualTo(files);
     }
-    assertThat(output).contains("RUNNING with 3 task(s)").contains("first file");
+    assertThat(output).contains("RUNNING with 3 task(s)").contains("landed; the first");
   }
 }
