@@ -28,6 +28,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.runtime.ConnectorConfig;
+import org.apache.kafka.connect.runtime.rest.entities.ConfigInfo;
+import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
 import org.apache.kafka.test.TestUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -297,6 +299,31 @@ class ConsumerLagIT {
       assertThat(poller.pollOnce().lags()).extracting(PartitionLag::group, PartitionLag::lag, PartitionLag::timeLagMs)
           .containsExactly(tuple("ts-a", 3L, 53_000L), tuple("ts-b", 8L, 58_000L), tuple("ts-c", 0L, 0L));
     }
+  }
+
+  @Test
+  void workerValidatesWithTheConnectorsOwnRules() {
+    Map<String, String> props = config("admin.security.protocol", "SASL_SSL", "admin.sasl.mechanism", "SCRAM-SHA-512",
+        "time.lag.mode", "interpolation");
+    props.put(ConnectorConfig.CONNECTOR_CLASS_CONFIG, ConsumerLagSourceConnector.class.getName());
+    props.put(ConnectorConfig.NAME_CONFIG, "validate-me");
+    ConfigInfos result = cluster.connect().validateConnectorConfig(ConsumerLagSourceConnector.class.getSimpleName(),
+        props);
+    assertThat(result.values().stream().filter(v -> !v.configValue().errors().isEmpty())
+        .map(v -> v.configValue().name())).containsExactly("admin.sasl.mechanism");
+    ConfigInfo mechanism = result.values().stream().filter(v -> v.configValue().name().equals("admin.sasl.mechanism"))
+        .findFirst().orElseThrow();
+    assertThat(mechanism.configValue().errors()).singleElement().asString()
+        .contains("admin.sasl.username").contains("admin.sasl.password");
+    assertThat(mechanism.configValue().recommendedValues())
+        .containsExactly("AWS_MSK_IAM", "SCRAM-SHA-512", "SCRAM-SHA-256", "PLAIN");
+
+    props.put("time.lag.mode", "sometimes");
+    ConfigInfos bad = cluster.connect().validateConnectorConfig(ConsumerLagSourceConnector.class.getSimpleName(),
+        props);
+    assertThat(bad.values().stream().filter(v -> v.configValue().name().equals("time.lag.mode")).findFirst()
+        .orElseThrow().configValue().errors()).singleElement().asString()
+        .contains("interpolation, record-timestamp, none");
   }
 
   @Test
