@@ -107,6 +107,7 @@ public final class LocalCommand {
       }
     }, "streamlake-local-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+    CtrlC ctrlC = new CtrlC(stop, out);
     try {
       out.println("streamlake local");
       // unpacking the ZIP, the S3 endpoint and the broker each take seconds: they start side by side
@@ -207,11 +208,12 @@ public final class LocalCommand {
           stop, started, durationSeconds);
     } finally {
       closeAll(resources);
+      ctrlC.close();
       cleanedUp.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
-        // Ctrl-C: the hook is running and waits for the cleanup above
+        // SIGTERM: the hook is running and waits for the cleanup above
       }
     }
   }
