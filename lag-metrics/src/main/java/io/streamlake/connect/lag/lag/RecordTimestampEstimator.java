@@ -5,6 +5,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +58,7 @@ public final class RecordTimestampEstimator implements TimeLagEstimator {
         consumer.assign(round.keySet());
         consumer.resume(consumer.paused());
         round.forEach(consumer::seek);
-        Set<TopicPartition> open = new java.util.HashSet<>(round.keySet());
+        Set<TopicPartition> open = new HashSet<>(round.keySet());
         while (!open.isEmpty() && System.nanoTime() < deadline) {
           ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
           for (TopicPartition tp : records.partitions()) {
@@ -66,6 +68,7 @@ public final class RecordTimestampEstimator implements TimeLagEstimator {
             resolve(tp, records.records(tp), pending.get(tp), snapshot.takenAtMs(), lags);
             consumer.pause(List.of(tp));
           }
+          skipExhausted(open, pending, snapshot.endOffsets());
         }
         pending.values().removeIf(Deque::isEmpty);
         if (!open.isEmpty()) {
@@ -80,6 +83,23 @@ public final class RecordTimestampEstimator implements TimeLagEstimator {
       consumer.assign(List.of());
     }
     return lags;
+  }
+
+  /**
+   * A partition whose position reached its end offset without returning a record had only transaction
+   * markers (or aborted data) after the committed offset: nothing to date, so stop waiting for it.
+   */
+  private void skipExhausted(Set<TopicPartition> open, Map<TopicPartition, Deque<Long>> pending,
+      Map<TopicPartition, Long> ends) {
+    for (Iterator<TopicPartition> it = open.iterator(); it.hasNext(); ) {
+      TopicPartition tp = it.next();
+      Long end = ends.get(tp);
+      if (end != null && consumer.position(tp) >= end) {
+        it.remove();
+        pending.get(tp).clear();
+        consumer.pause(List.of(tp));
+      }
+    }
   }
 
   /** Every pending offset covered by this fetched run of records gets the timestamp of its first record at or after it. */

@@ -52,6 +52,19 @@ class RecordTimestampEstimatorTest {
   }
 
   @Test
+  void onlyMarkersAfterTheCommitEndsTheWaitAtOnce() {
+    MockConsumer<byte[], byte[]> consumer = new MockConsumer<>(OffsetResetStrategy.EARLIEST);
+    consumer.updateBeginningOffsets(Map.of(QUIET, 0L));
+    // the committed offset 4 is a transaction marker: the consumer's position moves to the end (5), no record
+    consumer.schedulePollTask(() -> consumer.seek(QUIET, 5L));
+    long start = System.nanoTime();
+    Map<OffsetPosition, Long> lags = new RecordTimestampEstimator(consumer, Duration.ofSeconds(20)).estimate(
+        snapshot(), Set.of(new OffsetPosition(QUIET, 4)));
+    assertThat(lags).isEmpty();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
   void aFetchErrorKeepsWhatWasFetched() {
     MockConsumer<byte[], byte[]> consumer = new MockConsumer<>(OffsetResetStrategy.EARLIEST);
     consumer.updateBeginningOffsets(Map.of(EVENTS, 0L));
