@@ -125,6 +125,9 @@ class PostgresCdcToS3ParquetIT {
             sourceStatus()).hasSizeGreaterThanOrEqualTo(rows);
       }
       log("initial snapshot in Kafka: " + snapshotRows + " read events");
+      // The sink starts once the topics exist (a regex subscription sees new topics only on a metadata refresh)
+      // and then runs while the changes stream in.
+      cluster.connect().configureConnector(SINK, sinkConfig());
 
       workload.streamChanges();
       for (Table table : CdcWorkload.TABLES) {
@@ -135,8 +138,6 @@ class PostgresCdcToS3ParquetIT {
           + workload.truncates() + " truncate");
     }
 
-    // The sink starts once the topics exist, as a regex subscription only sees new topics on a metadata refresh.
-    cluster.connect().configureConnector(SINK, sinkConfig());
     int expected = workload.expectedEvents();
     Await.until(Duration.ofSeconds(120), () -> landedRows() >= expected,
         () -> landedRows() + " of " + expected + " change events landed as Parquet rows; keys "
