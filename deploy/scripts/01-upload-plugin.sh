@@ -7,7 +7,7 @@ require AWS_REGION PLUGIN_BUCKET
 zip="${1:-$(ls -t "$ROOT_DIR"/packaging/target/streamlake-plugin-*.zip 2>/dev/null | head -1)}"
 [ -f "$zip" ] || { echo "no plugin ZIP: build it with mvn -B -ntp -pl packaging -am install -DskipTests" >&2; exit 1; }
 
-sum="$(sha256sum "$zip" | cut -c1-12)"
+if command -v sha256sum >/dev/null 2>&1; then sum="$(sha256sum "$zip" | cut -c1-12)"; else sum="$(shasum -a 256 "$zip" | cut -c1-12)"; fi
 key="plugins/streamlake-plugin-$sum.zip"
 aws s3 cp "$zip" "s3://$PLUGIN_BUCKET/$key" --region "$AWS_REGION"
 echo "$key" > "$STATE_DIR/plugin-key"

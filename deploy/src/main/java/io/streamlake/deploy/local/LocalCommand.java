@@ -59,12 +59,13 @@ public final class LocalCommand {
       "  --s3-endpoint URL     an S3-compatible store instead of AWS for --s3-bucket",
       "  --bootstrap-servers H use this Kafka cluster instead of the embedded broker",
       "  --kafka-config FILE   client settings for that cluster (security.protocol, sasl.*, ...)",
+      "  --worker-group G      Connect group id, prefix of its internal topics (default streamlake-local)",
       "  --plugin-zip ZIP      the plugin ZIP (default: packaging/target/streamlake-plugin-*.zip)");
 
   static final String DEFAULT_CONNECTOR = "order-events-s3-parquet.json";
   private static final Set<String> VALUED = Set.of("duration", "rate", "partitions", "topic", "flush-size",
       "rotate-seconds", "data-dir", "s3-port", "s3-bucket", "s3-region", "s3-endpoint", "bootstrap-servers",
-      "kafka-config", "plugin-zip");
+      "kafka-config", "worker-group", "plugin-zip");
   private static final Set<String> SWITCHES = Set.of("no-produce", "keep-rotation", "keep-data");
   private static final String OWNED_MARKER = ".streamlake-local";
 
@@ -157,7 +158,8 @@ public final class LocalCommand {
       out.println(kafkaLine);
 
       long t = System.nanoTime();
-      LocalWorker worker = LocalWorker.start(bootstrap, plugin.pluginPath(),
+      LocalWorker worker = LocalWorker.start(bootstrap, args.get("worker-group", "streamlake-local"),
+          plugin.pluginPath(),
           args.has("bootstrap-servers") ? -1 : 1, workerClientSettings(kafkaConfig));
       resources.push(worker);
       out.printf("  worker     Kafka Connect (distributed mode) at %s, plugin.discovery=service_load (%.1f s)%n",

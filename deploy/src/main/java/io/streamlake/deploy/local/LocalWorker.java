@@ -33,17 +33,17 @@ public final class LocalWorker implements AutoCloseable {
   }
 
   /**
-   * Starts the worker. {@code replicationFactor} applies to its internal topics (1 for the embedded broker, -1
+   * Starts the worker in Connect group {@code group} (its internal topics are named after it). {@code replicationFactor} applies to its internal topics (1 for the embedded broker, -1
    * for the broker default); {@code extra} are further worker settings (client security for a real cluster).
    */
-  public static LocalWorker start(String bootstrapServers, Path pluginPath, int replicationFactor,
+  public static LocalWorker start(String bootstrapServers, String group, Path pluginPath, int replicationFactor,
       Map<String, String> extra) {
     Map<String, String> props = new HashMap<>();
     props.put("bootstrap.servers", bootstrapServers);
-    props.put("group.id", "streamlake-local");
-    props.put("config.storage.topic", "streamlake-local-configs");
-    props.put("offset.storage.topic", "streamlake-local-offsets");
-    props.put("status.storage.topic", "streamlake-local-status");
+    props.put("group.id", group);
+    props.put("config.storage.topic", group + "-configs");
+    props.put("offset.storage.topic", group + "-offsets");
+    props.put("status.storage.topic", group + "-status");
     props.put("config.storage.replication.factor", String.valueOf(replicationFactor));
     props.put("offset.storage.replication.factor", String.valueOf(replicationFactor));
     props.put("status.storage.replication.factor", String.valueOf(replicationFactor));

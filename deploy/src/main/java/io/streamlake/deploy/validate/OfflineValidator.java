@@ -41,7 +41,7 @@ public final class OfflineValidator {
   /** Keys passed through to clients, converters or Connect itself, never defined by a plugin ConfigDef. */
   private static final List<String> PASS_THROUGH_PREFIXES = List.of("consumer.override.", "producer.override.",
       "admin.override.", "key.converter.", "value.converter.", "header.converter.", "transforms.", "predicates.",
-      "topic.creation.", "errors.", "exactly.once.", "transaction.", "offsets.");
+      "topic.creation.");
 
   private final Plugins plugins;
   private final Path pluginPath;
