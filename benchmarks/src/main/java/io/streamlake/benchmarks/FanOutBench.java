@@ -1,0 +1,202 @@
+package io.streamlake.benchmarks;
+
+import io.streamlake.connect.s3.config.S3SinkConfig;
+import io.streamlake.connect.s3.storage.ObjectStore;
+import io.streamlake.connect.s3.testing.FakeSinkTaskContext;
+import io.streamlake.connect.s3.testing.MutableClock;
+import io.streamlake.connect.s3.testing.Orders;
+import io.streamlake.connect.s3.testing.ParquetFiles;
+import io.streamlake.connect.s3.writer.SinkWriter;
+import io.streamlake.connect.s3.writer.SinkWriters;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+
+/**
+ * Memory and fan-out (issue item 4): the workload of the sink's {@code MemoryScenario} (one task, P partitions,
+ * record i of every partition in hour i % 24, so all P x 24 hourly files are open at once, default
+ * {@code buffer.memory.max.bytes}), run in a forked JVM with a fixed heap, plus what that scenario does not
+ * count: bytes per file and S3 requests per file. Objects are checked (Parquet footer row count) and dropped.
+ *
+ * <p>Arguments: {@code --partitions=P --per-partition=R}.
+ */
+public final class FanOutBench {
+
+  private FanOutBench() {}
+
+  public static void main(String[] argv) throws Exception {
+    Map<String, String> args = Bench.args(argv);
+    int partitions = Integer.parseInt(args.getOrDefault("partitions", "100"));
+    int perPartition = Integer.parseInt(args.getOrDefault("per-partition", "2400"));
+    long t0 = OrderEvents.T0;
+    CountingStore store = new CountingStore();
+    MutableClock clock = new MutableClock(t0);
+    Map<String, String> props = new HashMap<>();
+    props.put("s3.bucket.name", "lake");
+    props.put("format.class", "parquet");
+    props.put("partitioner.class", "hourly");
+    props.put("timezone", "UTC");
+    props.put("timestamp.extractor", "RecordField");
+    props.put("timestamp.field", "timestamp");
+    props.put("rotate.interval.ms", "86400000");
+    props.put("flush.size", Integer.toString(Integer.MAX_VALUE));
+    S3SinkConfig config = new S3SinkConfig(props);
+    long baseline = Bench.liveHeapBytes();
+    long produced = 0;
+    long live;
+    long peak;
+    long started = System.nanoTime();
+    Map<TopicPartition, OffsetAndMetadata> committed;
+    try (Bench.HeapSampler sampler = new Bench.HeapSampler();
+        SinkWriter writer = SinkWriters.create(config, store, new FakeSinkTaskContext(null), "fanout", clock)) {
+      List<TopicPartition> tps = new ArrayList<>();
+      for (int p = 0; p < partitions; p++) {
+        tps.add(new TopicPartition("events", p));
+      }
+      writer.open(tps);
+      List<SinkRecord> batch = new ArrayList<>(500);
+      for (int i = 0; i < perPartition; i++) {
+        for (int p = 0; p < partitions; p++) {
+          batch.add(Orders.record("events", p, i, t0 + (i % 24) * 3_600_000L + i));
+          produced++;
+          if (batch.size() == 500) {
+            writer.put(batch);
+            batch = new ArrayList<>(500);
+          }
+        }
+      }
+      writer.put(batch);
+      live = Bench.liveHeapBytes();
+      long openBytes = writer.memoryBytes();
+      clock.advance(2 * 86_400_000L);
+      writer.tick();
+      committed = writer.committableOffsets();
+      peak = sampler.peakBytes();
+      System.out.printf("fan-out %d partitions: estimated bytes held by open files before the last cut %d%n",
+          partitions, openBytes);
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    long fullyCommitted = committed.values().stream().filter(o -> o.offset() == perPartition).count();
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("partitions", partitions);
+    r.put("buckets", 24);
+    r.put("perPartition", perPartition);
+    r.put("produced", produced);
+    r.put("rows", store.rows);
+    r.put("committedPartitions", fullyCommitted);
+    r.put("files", store.files);
+    r.put("meanFileBytes", store.files == 0 ? 0 : store.dataBytes / store.files);
+    r.put("requests", store.requests);
+    r.put("dataRequests", store.dataRequests);
+    r.put("requestsPerFile", Bench.round((double) store.requests / Math.max(1, store.files), 2));
+    r.put("dataRequestsPerFile", Bench.round((double) store.dataRequests / Math.max(1, store.files), 2));
+    r.put("multipartFiles", store.multipartFiles);
+    r.put("peakHeapMB", peak >> 20);
+    r.put("liveHeapAllOpenMB", live >> 20);
+    r.put("baselineLiveHeapMB", baseline >> 20);
+    r.put("seconds", Bench.round(seconds, 2));
+    r.put("jvm", Bench.jvm());
+    Bench.printResult(r);
+  }
+
+  /** Counts requests and bytes; keeps epoch markers, checks and drops data objects. */
+  static final class CountingStore implements ObjectStore {
+    long rows;
+    long files;
+    long dataBytes;
+    long requests;
+    long dataRequests;
+    long multipartFiles;
+    private final Map<String, byte[]> markers = new ConcurrentHashMap<>();
+
+    private static boolean isData(String key) {
+      return !key.contains("_epochs/");
+    }
+
+    private void request(String key) {
+      requests++;
+      if (isData(key)) {
+        dataRequests++;
+      }
+    }
+
+    private void land(byte[] bytes) {
+      try {
+        for (BlockMetaData block : ParquetFiles.footer(bytes).getBlocks()) {
+          rows += block.getRowCount();
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      files++;
+      dataBytes += bytes.length;
+    }
+
+    @Override
+    public boolean putIfAbsent(String key, byte[] data, ObjectOptions options) {
+      request(key);
+      if (!isData(key)) {
+        return markers.putIfAbsent(key, data) == null;
+      }
+      land(data);
+      return true;
+    }
+
+    @Override
+    public MultipartUpload startMultipart(String key, ObjectOptions options) {
+      request(key);
+      ByteArrayOutputStream parts = new ByteArrayOutputStream();
+      return new MultipartUpload() {
+        @Override
+        public void uploadPart(int partNumber, byte[] data, int length) {
+          request(key);
+          parts.write(data, 0, length);
+        }
+
+        @Override
+        public boolean completeIfAbsent() {
+          request(key);
+          multipartFiles++;
+          land(parts.toByteArray());
+          return true;
+        }
+
+        @Override
+        public void abort() {
+          request(key);
+        }
+      };
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+      request(key);
+      return Optional.ofNullable(markers.get(key));
+    }
+
+    @Override
+    public void tag(String key, Map<String, String> tags) {
+      request(key);
+    }
+
+    @Override
+    public void delete(String key) {
+      request(key);
+      markers.remove(key);
+    }
+
+    @Override
+    public String bucket() {
+      return "lake";
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package io.streamlake.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedMethod;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Reads a JFR recording's execution samples of one thread (the benchmark's main thread) and ranks methods by
+ * self samples (top frame) and by total samples (anywhere on the stack), plus the share per code area.
+ */
+final class JfrSummary {
+
+  private JfrSummary() {}
+
+  static Map<String, Object> summarize(Path recording, String thread, int top) throws IOException {
+    Map<String, Integer> self = new HashMap<>();
+    Map<String, Integer> total = new HashMap<>();
+    Map<String, Integer> areas = new HashMap<>();
+    int samples = 0;
+    for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+      if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
+        continue;
+      }
+      if (event.getThread("sampledThread") == null
+          || !thread.equals(event.getThread("sampledThread").getJavaName())) {
+        continue;
+      }
+      RecordedStackTrace stack = event.getStackTrace();
+      if (stack == null || stack.getFrames().isEmpty()) {
+        continue;
+      }
+      samples++;
+      List<RecordedFrame> frames = stack.getFrames();
+      String topName = name(frames.get(0).getMethod());
+      self.merge(topName, 1, Integer::sum);
+      areas.merge(area(frames), 1, Integer::sum);
+      Set<String> seen = new HashSet<>();
+      for (RecordedFrame frame : frames) {
+        String n = name(frame.getMethod());
+        if (seen.add(n)) {
+          total.merge(n, 1, Integer::sum);
+        }
+      }
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("samples", samples);
+    out.put("selfTop", ranked(self, samples, top));
+    out.put("totalTop", ranked(total, samples, top * 2));
+    out.put("areas", ranked(areas, samples, 20));
+    return out;
+  }
+
+  /** The first frame (from the top) that belongs to a known area: whose code is burning the time. */
+  private static String area(List<RecordedFrame> frames) {
+    String topType = frames.get(0).getMethod().getType().getName();
+    if (topType.startsWith("org.apache.parquet")) {
+      return "parquet (encoding, compression)";
+    }
+    if (topType.startsWith("org.xerial.snappy") || topType.startsWith("com.github.luben")) {
+      return "codec (snappy/zstd native)";
+    }
+    if (topType.startsWith("io.streamlake")) {
+      return "streamlake";
+    }
+    if (topType.startsWith("org.apache.avro")) {
+      return "avro";
+    }
+    if (topType.startsWith("org.apache.kafka")) {
+      return "kafka/connect";
+    }
+    for (RecordedFrame frame : frames) {
+      String type = frame.getMethod().getType().getName();
+      if (type.startsWith("org.apache.parquet")) {
+        return "jdk, called from parquet";
+      }
+      if (type.startsWith("io.streamlake")) {
+        return "jdk, called from streamlake";
+      }
+      if (type.startsWith("org.apache.avro")) {
+        return "jdk, called from avro";
+      }
+    }
+    return "other: " + topType;
+  }
+
+  private static String name(RecordedMethod method) {
+    return method.getType().getName() + "." + method.getName();
+  }
+
+  private static List<Map<String, Object>> ranked(Map<String, Integer> counts, int samples, int top) {
+    List<Map.Entry<String, Integer>> entries = new ArrayList<>(counts.entrySet());
+    entries.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Map.Entry<String, Integer> e : entries.subList(0, Math.min(top, entries.size()))) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("method", e.getKey());
+      row.put("samples", e.getValue());
+      row.put("percent", Bench.round(100.0 * e.getValue() / Math.max(1, samples), 1));
+      out.add(row);
+    }
+    return out;
+  }
+}
