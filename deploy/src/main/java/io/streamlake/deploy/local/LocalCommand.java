@@ -3,22 +3,15 @@ package io.streamlake.deploy.local;
 import io.streamlake.deploy.Args;
 import io.streamlake.deploy.ConnectorFile;
 import io.streamlake.deploy.PluginZip;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -26,9 +19,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * {@code local}: the whole path on one machine, no AWS account, no Docker. An embedded Kafka broker, an
@@ -67,7 +57,6 @@ public final class LocalCommand {
       "rotate-seconds", "data-dir", "s3-port", "s3-bucket", "s3-region", "s3-endpoint", "bootstrap-servers",
       "kafka-config", "worker-group", "plugin-zip");
   private static final Set<String> SWITCHES = Set.of("no-produce", "keep-rotation", "keep-data");
-  private static final String OWNED_MARKER = ".streamlake-local";
 
   private final PrintStream out;
 
@@ -91,10 +80,9 @@ public final class LocalCommand {
     if (connectors.isEmpty()) {
       connectors.add(ConnectorFile.readResource(DEFAULT_CONNECTOR));
     }
-    Map<String, String> kafkaConfig = readProperties(args.get("kafka-config", null));
+    Map<String, String> kafkaConfig = KafkaSettings.read(args.get("kafka-config", null));
     Path zip = PluginZip.locate(args.get("plugin-zip", null));
-    ConnectorFile firstSink = connectors.stream().filter(c -> c.config().containsKey("s3.bucket.name"))
-        .findFirst().orElse(null);
+    ConnectorFile firstSink = connectors.stream().filter(LocalConnectors::isS3Sink).findFirst().orElse(null);
 
     Deque<AutoCloseable> resources = new ArrayDeque<>();
     CountDownLatch stop = new CountDownLatch(1);
@@ -160,28 +148,22 @@ public final class LocalCommand {
       long t = System.nanoTime();
       LocalWorker worker = LocalWorker.start(bootstrap, args.get("worker-group", "streamlake-local"),
           plugin.pluginPath(),
-          args.has("bootstrap-servers") ? -1 : 1, workerClientSettings(kafkaConfig));
+          args.has("bootstrap-servers") ? -1 : 1, KafkaSettings.forWorker(kafkaConfig));
       resources.push(worker);
       out.printf("  worker     Kafka Connect (distributed mode) at %s, plugin.discovery=service_load (%.1f s)%n",
           worker.rest(), seconds(System.nanoTime() - t));
 
-      Set<String> topics = new LinkedHashSet<>();
+      boolean keepRotation = args.has("keep-rotation");
+      Integer flushSize = keepRotation ? null : args.getInt("flush-size", 1000);
+      Long rotateMs = keepRotation ? null : args.getInt("rotate-seconds", 10) * 1000L;
       List<ConnectorFile> localized = new ArrayList<>();
       for (ConnectorFile connector : connectors) {
-        ConnectorFile local = localize(connector, s3, args, partitions);
-        localized.add(local);
-        String list = local.config().get("topics");
-        if (list != null) {
-          for (String topic : list.split(",")) {
-            if (!topic.isBlank()) {
-              topics.add(topic.trim());
-            }
-          }
-        }
+        localized.add(LocalConnectors.localize(connector, s3, flushSize, rotateMs, partitions));
       }
+      Set<String> topics = LocalConnectors.topicsOf(localized);
       String topic = args.get("topic", topics.isEmpty() ? "order-events" : topics.iterator().next());
       topics.add(topic);
-      createTopics(bootstrap, kafkaConfig, topics, partitions);
+      KafkaSettings.createTopics(bootstrap, kafkaConfig, topics, partitions);
 
       for (ConnectorFile connector : localized) {
         t = System.nanoTime();
@@ -189,7 +171,10 @@ public final class LocalCommand {
         int tasks = worker.awaitRunning(connector.name(), Duration.ofSeconds(90));
         out.printf("  connector  %s: %s RUNNING with %d task(s) (%.1f s)%n", connector.name(),
             connector.connectorClass(), tasks, seconds(System.nanoTime() - t));
-        describeOverrides(connector);
+        String settings = LocalConnectors.describe(connector);
+        if (settings != null) {
+          out.println("             local settings: " + settings);
+        }
       }
 
       RateProducer producer = null;
@@ -206,8 +191,12 @@ public final class LocalCommand {
             durationSeconds > 0 ? " for " + durationSeconds + " s" : "; Ctrl-C to stop");
         out.println();
       }
-      return watch(args, firstSink == null ? null : localizedSink(localized), s3, worker, producer, localized,
-          stop, started, durationSeconds);
+      LandedFiles landed = null;
+      if (s3 != null) {
+        ConnectorFile sink = localized.stream().filter(LocalConnectors::isS3Sink).findFirst().orElseThrow();
+        landed = new LandedFiles(s3.client(), s3.bucket(), sink.config().getOrDefault("topics.dir", "topics"));
+      }
+      return new DemoWatch(out, landed, worker, producer, localized).run(stop, started, durationSeconds);
     } finally {
       closeAll(resources);
       ctrlC.close();
@@ -218,59 +207,6 @@ public final class LocalCommand {
         // SIGTERM: the hook is running and waits for the cleanup above
       }
     }
-  }
-
-  private int watch(Args args, ConnectorFile sink, S3Target s3, LocalWorker worker, RateProducer producer,
-      List<ConnectorFile> connectors, CountDownLatch stop, long started, int durationSeconds) throws Exception {
-    Progress progress = new Progress(out, System.console() != null);
-    LandedFiles landed = s3 == null ? null
-        : new LandedFiles(s3.client(), s3.bucket(), sink.config().getOrDefault("topics.dir", "topics"));
-    long firstFileNanos = -1;
-    long watchStart = System.nanoTime();
-    int tick = 0;
-    while (!stop.await(1, TimeUnit.SECONDS)) {
-      tick++;
-      if (landed != null) {
-        for (LandedFiles.Landed file : landed.poll()) {
-          if (firstFileNanos < 0) {
-            firstFileNanos = System.nanoTime() - started;
-          }
-          progress.line(String.format("  + %s  %s rows  %s", file.key(),
-              file.rows() < 0 ? "?" : String.format("%,d", file.rows()), size(file.bytes())));
-        }
-      }
-      if (producer != null && producer.failure() != null) {
-        progress.line("producing failed: " + producer.failure());
-        return 1;
-      }
-      if (tick % 5 == 0) {
-        for (ConnectorFile connector : connectors) {
-          String failure = worker.failure(connector.name());
-          if (failure != null) {
-            progress.line(failure);
-            return 1;
-          }
-        }
-      }
-      long elapsed = (System.nanoTime() - watchStart) / 1_000_000_000L;
-      progress.status(String.format("  [%02d:%02d] produced %,d | landed %,d file(s), %,d rows%s", elapsed / 60,
-          elapsed % 60, producer == null ? 0 : producer.acked(), landed == null ? 0 : landed.files(),
-          landed == null ? 0 : landed.rows(),
-          firstFileNanos < 0 ? "" : String.format(" | first file %.1f s after start", seconds(firstFileNanos))));
-      if (durationSeconds > 0 && elapsed >= durationSeconds) {
-        break;
-      }
-    }
-    progress.end();
-    if (landed != null) {
-      out.printf("stopped: %,d file(s), %,d rows landed%s%n", landed.files(), landed.rows(),
-          firstFileNanos < 0 ? "" : String.format("; the first %.1f s after start", seconds(firstFileNanos)));
-      if (durationSeconds > 0 && landed.files() == 0) {
-        out.println("no file landed within --duration " + durationSeconds + " s");
-        return 1;
-      }
-    }
-    return 0;
   }
 
   private static <T> FutureTask<T> background(String threadName, Callable<T> work) {
@@ -298,7 +234,7 @@ public final class LocalCommand {
     long t = System.nanoTime();
     Path dataDir = Path.of(args.get("data-dir", "demo-data"));
     String bucket = sink.config().get("s3.bucket.name");
-    if (prepareDataDir(dataDir, bucket, args.has("keep-data"))) {
+    if (DemoDataDir.prepare(dataDir, bucket, args.has("keep-data"))) {
       lines.add("  (emptied " + dataDir.resolve(bucket) + " of an earlier run; --keep-data keeps it)");
     }
     LocalS3Endpoint endpoint = LocalS3Endpoint.start(dataDir, args.getInt("s3-port", 0));
@@ -314,102 +250,6 @@ public final class LocalCommand {
     return new S3Started(target, List.of(endpoint, target), lines);
   }
 
-  /** A new run starts with an empty bucket, so offsets restarting at 0 on a fresh broker never meet old files. */
-  private static boolean prepareDataDir(Path dataDir, String bucket, boolean keep) throws IOException {
-    Path bucketDir = dataDir.resolve(bucket);
-    boolean owned = Files.exists(dataDir.resolve(OWNED_MARKER));
-    boolean emptied = false;
-    if (!keep && owned && Files.exists(bucketDir)) {
-      deleteTree(bucketDir);
-      emptied = true;
-    }
-    Files.createDirectories(dataDir);
-    if (!owned) {
-      Files.writeString(dataDir.resolve(OWNED_MARKER), "written by streamlake local; its bucket directories are"
-          + " emptied at each run\n");
-    }
-    return emptied;
-  }
-
-  /** The connector as this run needs it: pointed at the S3 target, rotated often enough to see files. */
-  private static ConnectorFile localize(ConnectorFile connector, S3Target s3, Args args, int partitions) {
-    if (s3 == null || !connector.config().containsKey("s3.bucket.name")) {
-      return connector;
-    }
-    Map<String, String> changes = new LinkedHashMap<>(s3.sinkSettings());
-    if (!args.has("keep-rotation")) {
-      int flushSize = args.getInt("flush-size", 1000);
-      changes.put("flush.size", String.valueOf(flushSize));
-      changes.put("rotate.schedule.interval.ms", String.valueOf(args.getInt("rotate-seconds", 10) * 1000L));
-    }
-    String tasksMax = connector.config().get("tasks.max");
-    if (tasksMax != null && tasksMax.matches("\\d+") && Integer.parseInt(tasksMax) > partitions) {
-      changes.put("tasks.max", String.valueOf(partitions));
-    }
-    return connector.with(changes);
-  }
-
-  private static ConnectorFile localizedSink(List<ConnectorFile> localized) {
-    return localized.stream().filter(c -> c.config().containsKey("s3.bucket.name")).findFirst().orElseThrow();
-  }
-
-  private void describeOverrides(ConnectorFile connector) {
-    List<String> shown = new ArrayList<>();
-    for (String key : List.of("store.url", "s3.bucket.name", "flush.size", "rotate.schedule.interval.ms",
-        "tasks.max")) {
-      if (connector.config().containsKey(key)) {
-        shown.add(key + "=" + connector.config().get(key));
-      }
-    }
-    if (connector.config().containsKey("s3.bucket.name")) {
-      out.println("             local settings: " + String.join(", ", shown));
-    }
-  }
-
-  private void createTopics(String bootstrap, Map<String, String> kafkaConfig, Set<String> topics, int partitions)
-      throws InterruptedException {
-    Map<String, Object> props = new HashMap<>(kafkaConfig);
-    props.put("bootstrap.servers", bootstrap);
-    try (Admin admin = Admin.create(props)) {
-      for (String topic : topics) {
-        try {
-          admin.createTopics(List.of(new NewTopic(topic, java.util.Optional.of(partitions),
-              java.util.Optional.empty()))).all().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-          if (!(e.getCause() instanceof TopicExistsException)) {
-            throw new IllegalStateException("cannot create topic " + topic + ": " + e.getCause(), e.getCause());
-          }
-        } catch (java.util.concurrent.TimeoutException e) {
-          throw new IllegalStateException("creating topic " + topic + " timed out", e);
-        }
-      }
-    }
-  }
-
-  /** The cluster's client settings apply to the worker itself and to its producers, consumers and admins. */
-  private static Map<String, String> workerClientSettings(Map<String, String> kafkaConfig) {
-    Map<String, String> settings = new HashMap<>(kafkaConfig);
-    kafkaConfig.forEach((k, v) -> {
-      settings.put("producer." + k, v);
-      settings.put("consumer." + k, v);
-      settings.put("admin." + k, v);
-    });
-    return settings;
-  }
-
-  private static Map<String, String> readProperties(String file) throws IOException {
-    Map<String, String> map = new HashMap<>();
-    if (file == null) {
-      return map;
-    }
-    Properties props = new Properties();
-    try (InputStream in = Files.newInputStream(Path.of(file))) {
-      props.load(in);
-    }
-    props.stringPropertyNames().forEach(k -> map.put(k, props.getProperty(k)));
-    return map;
-  }
-
   private void closeAll(Deque<AutoCloseable> resources) {
     while (!resources.isEmpty()) {
       AutoCloseable resource = resources.pop();
@@ -421,20 +261,7 @@ public final class LocalCommand {
     }
   }
 
-  private static void deleteTree(Path dir) throws IOException {
-    try (var walk = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
-
   private static double seconds(long nanos) {
     return nanos / 1e9;
-  }
-
-  private static String size(long bytes) {
-    return bytes < 10 * 1024 ? bytes + " B" : bytes < 10L * 1024 * 1024 ? (bytes / 1024) + " KiB"
-        : (bytes / (1024 * 1024)) + " MiB";
   }
 }

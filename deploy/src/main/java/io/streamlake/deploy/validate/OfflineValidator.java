@@ -36,6 +36,7 @@ import org.apache.kafka.connect.transforms.Transformation;
  * {@code ConfigDef} the worker builds. Each transformation is also configured once, so rules spanning several of
  * its options are checked too.
  */
+@SuppressWarnings("try") // LoaderSwap is held for its side effect: the context class loader
 public final class OfflineValidator {
 
   /** Keys passed through to clients, converters or Connect itself, never defined by a plugin ConfigDef. */
