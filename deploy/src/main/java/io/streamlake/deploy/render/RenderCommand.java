@@ -78,6 +78,8 @@ public final class RenderCommand {
       }
       overrides.put(setting.substring(0, eq), setting.substring(eq + 1));
     }
+    // the connector's name is create-connector's connectorName; a "name" setting would only be able to disagree
+    overrides.putIfAbsent("name", null);
     file = file.with(overrides);
     List<String> secrets = new ArrayList<>();
     file.config().forEach((k, v) -> {

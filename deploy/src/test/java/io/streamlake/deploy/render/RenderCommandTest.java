@@ -119,6 +119,15 @@ class RenderCommandTest {
   }
 
   @Test
+  void testNameSettingBecomesTheConnectorName() throws IOException {
+    Path file = dir.resolve("named.json");
+    Files.writeString(file, "{\"name\": \"orders\", \"connector.class\": \"io.streamlake.connect.s3.S3SinkConnector\"}");
+    assertThat(run(file.toString())).isZero();
+    assertThat(json().path("connectorName").asText()).isEqualTo("orders");
+    assertThat(json().path("connectorConfiguration").has("name")).isFalse();
+  }
+
+  @Test
   void testInvalidCapacityIsAUsageError() {
     assertThat(run(orderEvents(), "--mcu", "3")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("--mcu must be 1, 2, 4 or 8");
