@@ -45,7 +45,7 @@ import org.apache.parquet.hadoop.metadata.BlockMetaData;
  * have our component jars on its class path (the worker would load them from there instead of the ZIP).
  *
  * <p>Arguments: {@code --records=1000000,5000000 --partitions=4 --tasks=2 --warmup=50000 --systems=ours,iceberg
- * --plugin-zip=F --iceberg-plugin=DIR --iceberg-tools=CLASSPATH --work=DIR --timeout-s=1800}.
+ * --plugin-zip=F --iceberg-plugin=DIR --iceberg-tools=CLASSPATH --work=DIR --timeout-s=1200}.
  */
 public final class EndToEndBench {
 
@@ -69,7 +69,7 @@ public final class EndToEndBench {
     this.work = Path.of(args.getOrDefault("work", "target/e2e")).toAbsolutePath();
     this.partitions = Integer.parseInt(args.getOrDefault("partitions", "4"));
     this.tasks = Integer.parseInt(args.getOrDefault("tasks", "2"));
-    this.timeoutMs = Long.parseLong(args.getOrDefault("timeout-s", "1800")) * 1000;
+    this.timeoutMs = Long.parseLong(args.getOrDefault("timeout-s", "1200")) * 1000;
   }
 
   public static void main(String[] argv) throws Exception {
@@ -230,11 +230,16 @@ public final class EndToEndBench {
     Timing timing = Timing.start();
     connect.configureConnector(name, config);
     long committed = 0;
-    while (committed < n && timing.elapsedMs() < timeoutMs) {
+    String failure = null;
+    while (committed < n && timing.elapsedMs() < timeoutMs && failure == null) {
       Thread.sleep(200);
       committed = committedOffsets("connect-" + name);
+      failure = failure(name, timing);
     }
     Map<String, Object> r = timing.stop(n, committed);
+    if (failure != null) {
+      r.put("failure", failure);
+    }
     connect.deleteConnector(name);
     if (!warmup) {
       long rows = 0;
@@ -272,17 +277,24 @@ public final class EndToEndBench {
     config.put("iceberg.catalog.warehouse", warehouse.toUri().toString());
     config.put("iceberg.control.topic", CONTROL_TOPIC);
     config.put("iceberg.control.commit.interval-ms", Long.toString(COMMIT_INTERVAL_MS));
+    // Iceberg's own producer and consumers (control topic, transactions) are configured under iceberg.kafka.
+    config.put("iceberg.kafka.bootstrap.servers", connect.kafka().bootstrapServers());
     Path metadata = warehouse.resolve(NAMESPACE).resolve(table).resolve("metadata");
     Timing timing = Timing.start();
     connect.configureConnector(name, config);
     JsonNode summary = null;
     long committed = 0;
-    while (committed < n && timing.elapsedMs() < timeoutMs) {
+    String failure = null;
+    while (committed < n && timing.elapsedMs() < timeoutMs && failure == null) {
       Thread.sleep(200);
       summary = icebergSummary(metadata);
       committed = summary == null ? 0 : summary.path("total-records").asLong(0);
+      failure = failure(name, timing);
     }
     Map<String, Object> r = timing.stop(n, committed);
+    if (failure != null) {
+      r.put("failure", failure);
+    }
     connect.deleteConnector(name);
     if (summary != null) {
       r.put("files", summary.path("total-data-files").asLong());
@@ -290,6 +302,31 @@ public final class EndToEndBench {
       r.put("snapshots", countSnapshots(metadata));
     }
     return r;
+  }
+
+  /** The first failed task's trace (first line), checked every 5 s; null while nothing failed. */
+  private String failure(String connector, Timing timing) {
+    if (timing.elapsedMs() % 5000 > 250) {
+      return null;
+    }
+    try {
+      var status = connect.connectorStatus(connector);
+      if ("FAILED".equals(status.connector().state())) {
+        return "connector FAILED: " + firstLine(status.connector().trace());
+      }
+      for (var task : status.tasks()) {
+        if ("FAILED".equals(task.state())) {
+          return "task " + task.id() + " FAILED: " + firstLine(task.trace());
+        }
+      }
+    } catch (RuntimeException e) {
+      // not created yet
+    }
+    return null;
+  }
+
+  private static String firstLine(String trace) {
+    return trace == null ? "" : trace.lines().findFirst().orElse("");
   }
 
   /** Sum of the committed offsets of a consumer group (0 when it has none yet). */

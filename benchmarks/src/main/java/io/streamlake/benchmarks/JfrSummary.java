@@ -17,7 +17,8 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Reads a JFR recording's execution samples of one thread (the benchmark's main thread) and ranks methods by
- * self samples (top frame) and by total samples (anywhere on the stack), plus the share per code area.
+ * self samples (top frame) and by total samples (anywhere on the stack), plus the share per code area. Samples
+ * taken while the harness builds its input records are left out.
  */
 final class JfrSummary {
 
@@ -40,8 +41,11 @@ final class JfrSummary {
       if (stack == null || stack.getFrames().isEmpty()) {
         continue;
       }
-      samples++;
       List<RecordedFrame> frames = stack.getFrames();
+      if (frames.stream().anyMatch(f -> isFixture(f.getMethod().getType().getName()))) {
+        continue; // building the input records (outside the timed region)
+      }
+      samples++;
       String topName = name(frames.get(0).getMethod());
       self.merge(topName, 1, Integer::sum);
       areas.merge(area(frames), 1, Integer::sum);
@@ -59,6 +63,10 @@ final class JfrSummary {
     out.put("totalTop", ranked(total, samples, top * 2));
     out.put("areas", ranked(areas, samples, 20));
     return out;
+  }
+
+  private static boolean isFixture(String type) {
+    return type.startsWith("io.streamlake.benchmarks.OrderEvents") || type.startsWith("io.streamlake.connect.s3.testing.");
   }
 
   /** The first frame (from the top) that belongs to a known area: whose code is burning the time. */

@@ -47,7 +47,7 @@ public final class LimitBench {
       ParquetWriter<GenericRecord> writer = null;
       long inFile = 0;
       for (long first = 0; first < records; first += BATCH) {
-        List<GenericData.Record> batch = OrderEvents.avroRecords(first, (int) Math.min(BATCH, records - first));
+        List<GenericData.Record> batch = AvroOrders.avroRecords(first, (int) Math.min(BATCH, records - first));
         long start = System.nanoTime();
         long cpuStart = Bench.threadCpuNanos();
         for (GenericData.Record record : batch) {
@@ -104,7 +104,7 @@ public final class LimitBench {
         "parquet.avro.add-list-element-records", "false"));
     return AvroParquetWriter.<GenericRecord>builder(out)
         .withConf(conf)
-        .withSchema(OrderEvents.AVRO)
+        .withSchema(AvroOrders.AVRO)
         .withDataModel(GenericData.get())
         .withCompressionCodec(codec)
         .withCodecFactory(CODECS)

@@ -1,32 +1,23 @@
 package io.streamlake.benchmarks;
 
-import io.streamlake.connect.s3.format.AvroSchemaMapper;
 import io.streamlake.connect.s3.testing.Orders;
-import java.math.BigDecimal;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
  * The reference event of every benchmark: {@link Orders#ORDER} (id, customer, decimal amount, timestamp long,
  * Connect Timestamp, optional note, array of tags, nested address with an optional zip: 11 leaf columns), record
- * {@code i} built by {@link Orders#order}. The same values as Avro records for the encoding limit, and as
- * JSON-with-schema bytes as MSK users commonly produce them.
+ * {@code i} built by {@link Orders#order}, and as JSON-with-schema bytes as MSK users commonly produce them
+ * ({@link AvroOrders} has the same values as Avro records). No sink class is used here: the end-to-end JVM has
+ * none on its class path.
  */
 final class OrderEvents {
 
   /** 2026-01-01T00:00:00Z. */
   static final long T0 = 1_767_225_600_000L;
-
-  /** The Avro (and Parquet) schema our sink writes for {@link Orders#ORDER}. */
-  static final Schema AVRO = new AvroSchemaMapper(38).toAvro(Orders.ORDER);
-
-  private static final Schema ADDRESS = AVRO.getField("address").schema();
 
   private OrderEvents() {}
 
@@ -40,36 +31,6 @@ final class OrderEvents {
     List<SinkRecord> out = new ArrayList<>(count);
     for (long i = first; i < first + count; i++) {
       out.add(Orders.record(topic, partition, i, timestamp(i)));
-    }
-    return out;
-  }
-
-  /**
-   * The same values as {@link Orders#order}, built straight into Avro records of {@link #AVRO}, as a writer
-   * with no Connect conversion would hold them.
-   */
-  static GenericData.Record avro(long id) {
-    long ts = timestamp(id);
-    GenericData.Record address = new GenericData.Record(ADDRESS);
-    address.put(0, "city-" + (id % 5));
-    address.put(1, null);
-    GenericData.Record r = new GenericData.Record(AVRO);
-    r.put(0, id);
-    r.put(1, "customer-" + (id % 7));
-    BigDecimal amount = new BigDecimal(id).movePointLeft(2).add(BigDecimal.TEN).setScale(2);
-    r.put(2, ByteBuffer.wrap(amount.unscaledValue().toByteArray()));
-    r.put(3, ts);
-    r.put(4, ts);
-    r.put(5, id % 3 == 0 ? null : "note " + id);
-    r.put(6, List.of("a", "b" + id));
-    r.put(7, address);
-    return r;
-  }
-
-  static List<GenericData.Record> avroRecords(long first, int count) {
-    List<GenericData.Record> out = new ArrayList<>(count);
-    for (long i = first; i < first + count; i++) {
-      out.add(avro(i));
     }
     return out;
   }
