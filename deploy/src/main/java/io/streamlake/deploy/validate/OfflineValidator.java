@@ -114,14 +114,20 @@ public final class OfflineValidator {
         findings.add(Finding.error(value.name(), message));
       }
     }
-    findings.addAll(configureTransforms(config));
+    Set<String> flagged = new HashSet<>();
+    findings.stream().filter(Finding::isError).forEach(f -> flagged.add(f.key()));
+    findings.addAll(configureTransforms(config, flagged));
     findings.addAll(unknownKeys(config, connectorDef, connectDef));
     findings.addAll(literalSecrets(config, connectorDef));
     return new Result(file, Status.CHECKED, kind, findings);
   }
 
-  /** Configures each transformation once with its options: catches rules that span several of them. */
-  private List<Finding> configureTransforms(Map<String, String> config) {
+  /**
+   * Configures each transformation once with its options: catches rules that span several of them. Like the
+   * connector's own multi-key rules, this runs only for a transformation none of whose options is already flagged,
+   * so a bad option is reported once, as the worker reports it.
+   */
+  private List<Finding> configureTransforms(Map<String, String> config, Set<String> flagged) {
     List<Finding> findings = new ArrayList<>();
     String aliases = config.get(ConnectorConfig.TRANSFORMS_CONFIG);
     if (aliases == null || aliases.isBlank()) {
@@ -131,7 +137,7 @@ public final class OfflineValidator {
       alias = alias.trim();
       String prefix = ConnectorConfig.TRANSFORMS_CONFIG + "." + alias + ".";
       String type = config.get(prefix + "type");
-      if (type == null) {
+      if (type == null || flagged.stream().anyMatch(k -> k.startsWith(prefix))) {
         continue; // reported by the enriched ConfigDef
       }
       Transformation<?> transformation;
