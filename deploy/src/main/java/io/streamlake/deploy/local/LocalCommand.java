@@ -36,7 +36,10 @@ public final class LocalCommand {
       "  --duration S          stop after S seconds (default: run until Ctrl-C)",
       "  --rate N              order events per second (default 200)",
       "  --partitions N        partitions of the topics it creates (default 3)",
-      "  --topic T             topic to produce to (default: the first connector's first topic)",
+      "  --sample orders|cdc   what to produce: order events (JSON with schema), or Debezium change events of",
+      "                        inventory.orders (default when a connector uses ExtractNewRecordState)",
+      "  --topic T             topic to produce to (default: the connectors' first topic; pg.inventory.orders",
+      "                        for --sample cdc)",
       "  --no-produce          produce nothing (your own producers write to the topics)",
       "  --flush-size N        local override of flush.size (default 1000)",
       "  --rotate-seconds S    local override: rotate.schedule.interval.ms = S s (default 10)",
@@ -53,7 +56,7 @@ public final class LocalCommand {
       "  --plugin-zip ZIP      the plugin ZIP (default: packaging/target/streamlake-plugin-*.zip)");
 
   static final String DEFAULT_CONNECTOR = "order-events-s3-parquet.json";
-  private static final Set<String> VALUED = Set.of("duration", "rate", "partitions", "topic", "flush-size",
+  private static final Set<String> VALUED = Set.of("duration", "rate", "partitions", "sample", "topic", "flush-size",
       "rotate-seconds", "data-dir", "s3-port", "s3-bucket", "s3-region", "s3-endpoint", "bootstrap-servers",
       "kafka-config", "worker-group", "plugin-zip");
   private static final Set<String> SWITCHES = Set.of("no-produce", "keep-rotation", "keep-data");
@@ -158,11 +161,16 @@ public final class LocalCommand {
       Long rotateMs = keepRotation ? null : args.getInt("rotate-seconds", 10) * 1000L;
       List<ConnectorFile> localized = new ArrayList<>();
       for (ConnectorFile connector : connectors) {
-        localized.add(LocalConnectors.localize(connector, s3, flushSize, rotateMs, partitions));
+        localized.add(LocalConnectors.localize(connector, s3, flushSize, rotateMs, partitions,
+            !args.has("bootstrap-servers")));
       }
       Set<String> topics = LocalConnectors.topicsOf(localized);
-      String topic = args.get("topic", topics.isEmpty() ? "order-events" : topics.iterator().next());
+      boolean cdc = sampleIsCdc(args.get("sample", null), localized);
+      String topic = args.get("topic", cdc ? DebeziumOrderEvents.TOPIC
+          : topics.isEmpty() ? "order-events" : topics.iterator().next());
       topics.add(topic);
+      // dead-letter queues too: the worker would create them, but logs that at ERROR first
+      topics.addAll(LocalConnectors.deadLetterQueuesOf(localized));
       KafkaSettings.createTopics(bootstrap, kafkaConfig, topics, partitions);
 
       for (ConnectorFile connector : localized) {
@@ -179,10 +187,12 @@ public final class LocalCommand {
 
       RateProducer producer = null;
       if (!args.has("no-produce")) {
-        producer = new RateProducer(bootstrap, kafkaConfig, topic, rate, new OrderEvents(new Random()));
+        SampleEvents events = cdc ? new DebeziumOrderEvents(new Random()) : new OrderEvents(new Random());
+        producer = new RateProducer(bootstrap, kafkaConfig, topic, rate, events);
         resources.push(producer);
         producer.start();
-        out.printf("  producing  order events to %s (%d partitions) at %d/s%n", topic, partitions, rate);
+        out.printf("  producing  %s to %s (%d partitions) at %d/s%n", events.description(), topic, partitions,
+            rate);
       }
       if (s3 != null) {
         String where = s3.isLocal() ? Path.of(args.get("data-dir", "demo-data")).resolve(s3.bucket()) + "/"
@@ -207,6 +217,18 @@ public final class LocalCommand {
         // SIGTERM: the hook is running and waits for the cleanup above
       }
     }
+  }
+
+  /** {@code --sample}, or by default Debezium change events when a connector unwraps them. */
+  private static boolean sampleIsCdc(String sample, List<ConnectorFile> connectors) {
+    if (sample == null) {
+      return connectors.stream().anyMatch(LocalConnectors::unwrapsDebezium);
+    }
+    return switch (sample) {
+      case "cdc" -> true;
+      case "orders" -> false;
+      default -> throw new Args.UsageException("--sample must be orders or cdc, got " + sample);
+    };
   }
 
   private static <T> FutureTask<T> background(String threadName, Callable<T> work) {

@@ -15,6 +15,7 @@ import java.util.Set;
  */
 final class LocalConnectors {
 
+  private static final String DLQ_REPLICATION = "errors.deadletterqueue.topic.replication.factor";
   private static final List<String> SHOWN = List.of("store.url", "s3.bucket.name", "flush.size",
       "rotate.schedule.interval.ms", "tasks.max");
 
@@ -26,14 +27,18 @@ final class LocalConnectors {
 
   /**
    * The connector as this run creates it. {@code flushSize} and {@code rotateMs} are null when the file's rotation
-   * is kept.
+   * is kept; on the embedded broker ({@code singleBroker}) a dead-letter queue gets replication factor 1.
    */
   static ConnectorFile localize(ConnectorFile connector, S3Target s3, Integer flushSize, Long rotateMs,
-      int partitions) {
-    if (s3 == null || !isS3Sink(connector)) {
-      return connector;
+      int partitions, boolean singleBroker) {
+    Map<String, String> changes = new LinkedHashMap<>();
+    if (singleBroker && connector.config().containsKey(DLQ_REPLICATION)) {
+      changes.put(DLQ_REPLICATION, "1");
     }
-    Map<String, String> changes = new LinkedHashMap<>(s3.sinkSettings());
+    if (s3 == null || !isS3Sink(connector)) {
+      return connector.with(changes);
+    }
+    changes.putAll(s3.sinkSettings());
     if (flushSize != null) {
       changes.put("flush.size", String.valueOf(flushSize));
     }
@@ -47,7 +52,13 @@ final class LocalConnectors {
     return connector.with(changes);
   }
 
-  /** Every topic the connectors name in {@code topics}, in order. */
+  /** Whether a transformation of the connector unwraps Debezium envelopes. */
+  static boolean unwrapsDebezium(ConnectorFile connector) {
+    return connector.config().entrySet().stream().anyMatch(e -> e.getKey().startsWith("transforms.")
+        && e.getKey().endsWith(".type") && e.getValue().endsWith("ExtractNewRecordState"));
+  }
+
+  /** Every topic the connectors name in {@code topics}, in order, then their dead-letter queues. */
   static Set<String> topicsOf(List<ConnectorFile> connectors) {
     Set<String> topics = new LinkedHashSet<>();
     for (ConnectorFile connector : connectors) {
@@ -59,6 +70,18 @@ final class LocalConnectors {
         if (!topic.isBlank()) {
           topics.add(topic.trim());
         }
+      }
+    }
+    return topics;
+  }
+
+  /** The dead-letter queue topics the connectors name. */
+  static Set<String> deadLetterQueuesOf(List<ConnectorFile> connectors) {
+    Set<String> topics = new LinkedHashSet<>();
+    for (ConnectorFile connector : connectors) {
+      String dlq = connector.config().get("errors.deadletterqueue.topic.name");
+      if (dlq != null && !dlq.isBlank()) {
+        topics.add(dlq.trim());
       }
     }
     return topics;

@@ -14,7 +14,7 @@ import java.util.random.RandomGenerator;
  * {@code schema} and a {@code payload}, the record time in the {@code timestamp} field (a Connect Timestamp, so
  * the Parquet column is a real TIMESTAMP and the seed configuration's {@code RecordField} extractor uses it).
  */
-public final class OrderEvents {
+public final class OrderEvents implements SampleEvents {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> STATUSES = List.of("created", "paid", "shipped", "delivered", "cancelled");
@@ -29,11 +29,13 @@ public final class OrderEvents {
   }
 
   /** The key (the order id) of event number {@code sequence}. */
+  @Override
   public byte[] key(long sequence) {
     return orderId(sequence).getBytes(StandardCharsets.UTF_8);
   }
 
   /** Event number {@code sequence}, at {@code timestampMs}. */
+  @Override
   public byte[] value(long sequence, long timestampMs) {
     ObjectNode payload = JSON.createObjectNode()
         .put("order_id", orderId(sequence))
@@ -52,6 +54,11 @@ public final class OrderEvents {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  @Override
+  public String description() {
+    return "order events";
   }
 
   private static String orderId(long sequence) {

@@ -14,14 +14,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Produces order events to one topic at a steady rate: every 100 ms one tenth of the per-second rate, on one
+ * Produces sample events to one topic at a steady rate: every 100 ms one tenth of the per-second rate, on one
  * named scheduler thread. Counts what was acknowledged; a send failure stops production and is reported.
  */
 public final class RateProducer implements AutoCloseable {
 
   private final KafkaProducer<byte[], byte[]> producer;
   private final ScheduledExecutorService scheduler;
-  private final OrderEvents events;
+  private final SampleEvents events;
   private final String topic;
   private final int perTick;
   private final AtomicLong sent = new AtomicLong();
@@ -31,13 +31,13 @@ public final class RateProducer implements AutoCloseable {
   private final int rate;
 
   public RateProducer(String bootstrapServers, Map<String, String> clientProps, String topic, int ratePerSecond,
-      OrderEvents events) {
+      SampleEvents events) {
     Map<String, Object> props = new HashMap<>(clientProps);
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-    props.put(ProducerConfig.CLIENT_ID_CONFIG, "streamlake-local-orders");
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, "streamlake-local-producer");
     this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     this.events = events;
     this.topic = topic;
