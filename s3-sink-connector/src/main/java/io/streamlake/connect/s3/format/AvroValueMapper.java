@@ -33,7 +33,7 @@ public final class AvroValueMapper {
   /** Converts a top-level value to the file's record schema. */
   public GenericData.Record toRecord(Object value, Schema recordSchema) {
     if (value instanceof Struct || value instanceof Map<?, ?>) {
-      return (GenericData.Record) convert(value, recordSchema, "");
+      return (GenericData.Record) convert(value, recordSchema, ValuePath.ROOT);
     }
     // A wrapped primitive: see AvroSchemaMapper.
     Schema.Field only = recordSchema.getField(AvroSchemaMapper.WRAPPED_FIELD);
@@ -42,11 +42,11 @@ public final class AvroValueMapper {
           + ", got " + typeName(value));
     }
     GenericData.Record record = new GenericData.Record(recordSchema);
-    record.put(0, convert(value, only.schema(), AvroSchemaMapper.WRAPPED_FIELD));
+    record.put(0, convert(value, only.schema(), ValuePath.ROOT.child(AvroSchemaMapper.WRAPPED_FIELD)));
     return record;
   }
 
-  Object convert(Object value, Schema target, String path) {
+  Object convert(Object value, Schema target, ValuePath path) {
     if (target.getType() == Schema.Type.UNION) {
       return convertUnion(value, target, path);
     }
@@ -78,7 +78,7 @@ public final class AvroValueMapper {
     };
   }
 
-  private Object convertUnion(Object value, Schema union, String path) {
+  private Object convertUnion(Object value, Schema union, ValuePath path) {
     if (value == null) {
       for (Schema branch : union.getTypes()) {
         if (branch.getType() == Schema.Type.NULL) {
@@ -101,17 +101,18 @@ public final class AvroValueMapper {
     throw last == null ? new DataException("Field '" + display(path) + "' has no non-null type") : last;
   }
 
-  private GenericData.Record convertRecord(Object value, Schema target, String path) {
+  private GenericData.Record convertRecord(Object value, Schema target, ValuePath path) {
     GenericData.Record record = new GenericData.Record(target);
     if (value instanceof Struct struct) {
       for (Schema.Field field : target.getFields()) {
-        String connectName = field.getProp("connect.name") != null ? field.getProp("connect.name") : field.name();
+        String renamed = field.getProp("connect.name");
+        String connectName = renamed != null ? renamed : field.name();
         Field source = struct.schema().field(connectName);
         Object fieldValue = source == null ? null : struct.get(source);
         if (source == null) {
           record.put(field.pos(), missing(field, path));
         } else {
-          record.put(field.pos(), convert(fieldValue, field.schema(), join(path, field.name())));
+          record.put(field.pos(), convert(fieldValue, field.schema(), path.child(field.name())));
         }
       }
       return record;
@@ -121,7 +122,7 @@ public final class AvroValueMapper {
         if (!map.containsKey(field.name())) {
           record.put(field.pos(), missing(field, path));
         } else {
-          record.put(field.pos(), convert(map.get(field.name()), field.schema(), join(path, field.name())));
+          record.put(field.pos(), convert(map.get(field.name()), field.schema(), path.child(field.name())));
         }
       }
       return record;
@@ -129,7 +130,7 @@ public final class AvroValueMapper {
     throw new DataException("Field '" + display(path) + "' must be a struct or map, got " + typeName(value));
   }
 
-  private Object missing(Schema.Field field, String path) {
+  private Object missing(Schema.Field field, ValuePath path) {
     if (field.hasDefaultValue()) {
       Object defaultValue = GenericData.get().getDefaultValue(field);
       return defaultValue;
@@ -137,10 +138,10 @@ public final class AvroValueMapper {
     if (isNullable(field.schema())) {
       return null;
     }
-    throw new DataException("Field '" + join(path, field.name()) + "' is missing and the column is required");
+    throw new DataException("Field '" + path.child(field.name()) + "' is missing and the column is required");
   }
 
-  private List<Object> convertArray(Object value, Schema target, String path) {
+  private List<Object> convertArray(Object value, Schema target, ValuePath path) {
     if (value instanceof Map<?, ?> map && target.getElementType().getType() == Schema.Type.RECORD
         && target.getElementType().getField("key") != null) {
       return mapAsEntries(map, target, path);
@@ -151,37 +152,37 @@ public final class AvroValueMapper {
     List<Object> out = new ArrayList<>(items.size());
     int i = 0;
     for (Object item : items) {
-      out.add(convert(item, target.getElementType(), path + "[" + i++ + "]"));
+      out.add(convert(item, target.getElementType(), path.index(i++)));
     }
     return out;
   }
 
-  private Object convertMap(Object value, Schema target, String path) {
+  private Object convertMap(Object value, Schema target, ValuePath path) {
     if (!(value instanceof Map<?, ?> map)) {
       throw new DataException("Field '" + display(path) + "' must be a map, got " + typeName(value));
     }
     Map<String, Object> out = new HashMap<>();
     for (Map.Entry<?, ?> entry : map.entrySet()) {
       String key = String.valueOf(entry.getKey());
-      out.put(key, convert(entry.getValue(), target.getValueType(), path + "[" + key + "]"));
+      out.put(key, convert(entry.getValue(), target.getValueType(), path.key(key)));
     }
     return out;
   }
 
   /** Maps with non-string keys were mapped to arrays of key/value records; see AvroSchemaMapper. */
-  private List<Object> mapAsEntries(Map<?, ?> map, Schema arraySchema, String path) {
+  private List<Object> mapAsEntries(Map<?, ?> map, Schema arraySchema, ValuePath path) {
     Schema entry = arraySchema.getElementType();
     List<Object> out = new ArrayList<>(map.size());
     for (Map.Entry<?, ?> e : map.entrySet()) {
       GenericData.Record record = new GenericData.Record(entry);
-      record.put(0, convert(e.getKey(), entry.getField("key").schema(), path + ".key"));
-      record.put(1, convert(e.getValue(), entry.getField("value").schema(), path + ".value"));
+      record.put(0, convert(e.getKey(), entry.getField("key").schema(), path.suffix(".key")));
+      record.put(1, convert(e.getValue(), entry.getField("value").schema(), path.suffix(".value")));
       out.add(record);
     }
     return out;
   }
 
-  private Object convertLogical(Object value, Schema target, LogicalType logical, String path) {
+  private Object convertLogical(Object value, Schema target, LogicalType logical, ValuePath path) {
     if (logical instanceof LogicalTypes.Decimal decimal) {
       BigDecimal number = decimal(value, path);
       BigDecimal scaled;
@@ -276,7 +277,7 @@ public final class AvroValueMapper {
     long get();
   }
 
-  private static long parse(Parse parse, String path, String text) {
+  private static long parse(Parse parse, ValuePath path, String text) {
     try {
       return parse.get();
     } catch (RuntimeException e) {
@@ -284,7 +285,7 @@ public final class AvroValueMapper {
     }
   }
 
-  private static BigDecimal decimal(Object value, String path) {
+  private static BigDecimal decimal(Object value, ValuePath path) {
     if (value instanceof BigDecimal d) {
       return d;
     }
@@ -308,7 +309,7 @@ public final class AvroValueMapper {
     throw new DataException("Field '" + display(path) + "' must be a decimal, got " + typeName(value));
   }
 
-  private static long integral(Object value, String path, long min, long max) {
+  private static long integral(Object value, ValuePath path, long min, long max) {
     long result;
     if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
       result = ((Number) value).longValue();
@@ -340,7 +341,7 @@ public final class AvroValueMapper {
     return result;
   }
 
-  private static double floating(Object value, String path) {
+  private static double floating(Object value, ValuePath path) {
     if (value instanceof Number n) {
       return n.doubleValue();
     }
@@ -354,7 +355,7 @@ public final class AvroValueMapper {
     throw new DataException("Field '" + display(path) + "' must be a number, got " + typeName(value));
   }
 
-  private static boolean bool(Object value, String path) {
+  private static boolean bool(Object value, ValuePath path) {
     if (value instanceof Boolean b) {
       return b;
     }
@@ -364,7 +365,7 @@ public final class AvroValueMapper {
     throw new DataException("Field '" + display(path) + "' must be a boolean, got " + typeName(value));
   }
 
-  private static String convertString(Object value, String path) {
+  private static String convertString(Object value, ValuePath path) {
     if (value instanceof String || value instanceof Number || value instanceof Boolean
         || value instanceof Character) {
       return value.toString();
@@ -372,7 +373,7 @@ public final class AvroValueMapper {
     throw new DataException("Field '" + display(path) + "' must be a string, got " + typeName(value));
   }
 
-  private static ByteBuffer convertBytes(Object value, String path) {
+  private static ByteBuffer convertBytes(Object value, ValuePath path) {
     if (value instanceof byte[] bytes) {
       return ByteBuffer.wrap(bytes);
     }
@@ -399,12 +400,65 @@ public final class AvroValueMapper {
     return false;
   }
 
-  private static String join(String path, String name) {
-    return path.isEmpty() ? name : path + "." + name;
+  private static String display(ValuePath path) {
+    String text = path.toString();
+    return text.isEmpty() ? "(value)" : text;
   }
 
-  private static String display(String path) {
-    return path.isEmpty() ? "(value)" : path;
+  /**
+   * Where a value sits in the record ({@code address.zip}, {@code tags[2]}), for error messages. Its text is
+   * built only when an error is thrown: building it for every field of every record cost more than a tenth of
+   * the sink's time (JFR profile, benchmarks/results).
+   */
+  private static final class ValuePath {
+    static final ValuePath ROOT = new ValuePath(null, "", false);
+
+    private final ValuePath parent;
+    /** A field name ({@link #field} true), or an index, map key or literal suffix such as ".key". */
+    private final Object segment;
+    private final boolean field;
+
+    private ValuePath(ValuePath parent, Object segment, boolean field) {
+      this.parent = parent;
+      this.segment = segment;
+      this.field = field;
+    }
+
+    ValuePath child(String name) {
+      return new ValuePath(this, name, true);
+    }
+
+    ValuePath index(int i) {
+      return new ValuePath(this, new Bracketed(i), false);
+    }
+
+    ValuePath key(String key) {
+      return new ValuePath(this, new Bracketed(key), false);
+    }
+
+    ValuePath suffix(String suffix) {
+      return new ValuePath(this, suffix, false);
+    }
+
+    @Override
+    public String toString() {
+      if (parent == null) {
+        return "";
+      }
+      String before = parent.toString();
+      if (field) {
+        return before.isEmpty() ? (String) segment : before + "." + segment;
+      }
+      return before + segment;
+    }
+  }
+
+  /** An index or map key, rendered in brackets only when a message needs it. */
+  private record Bracketed(Object inside) {
+    @Override
+    public String toString() {
+      return "[" + inside + "]";
+    }
   }
 
   private static String typeName(Object value) {
