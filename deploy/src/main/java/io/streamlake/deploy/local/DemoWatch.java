@@ -19,15 +19,17 @@ final class DemoWatch {
   private final LocalWorker worker;
   private final RateProducer producer;
   private final List<ConnectorFile> connectors;
+  private final LagView lag;
 
-  /** {@code landed} and {@code producer} may be null (no S3 sink, {@code --no-produce}). */
+  /** {@code landed}, {@code producer} and {@code lag} may be null (no S3 sink, {@code --no-produce}, no lag emitter). */
   DemoWatch(PrintStream out, LandedFiles landed, LocalWorker worker, RateProducer producer,
-      List<ConnectorFile> connectors) {
+      List<ConnectorFile> connectors, LagView lag) {
     this.out = out;
     this.landed = landed;
     this.worker = worker;
     this.producer = producer;
     this.connectors = connectors;
+    this.lag = lag;
   }
 
   /** {@code started} is when the command started (for the time to the first file); 0 seconds runs until stop. */
@@ -53,10 +55,16 @@ final class DemoWatch {
         return 1;
       }
       long elapsed = (System.nanoTime() - watchStart) / 1_000_000_000L;
-      progress.status(String.format("  [%02d:%02d] produced %,d | landed %,d file(s), %,d rows%s", elapsed / 60,
+      String lagSummary = "";
+      if (lag != null) {
+        lag.poll();
+        lagSummary = lag.summary().isEmpty() ? "" : " | " + lag.summary();
+      }
+      progress.status(String.format("  [%02d:%02d] produced %,d | landed %,d file(s), %,d rows%s%s", elapsed / 60,
           elapsed % 60, producer == null ? 0 : producer.acked(), landed == null ? 0 : landed.files(),
           landed == null ? 0 : landed.rows(),
-          firstFileNanos < 0 ? "" : String.format(" | first file %.1f s after start", firstFileNanos / 1e9)));
+          firstFileNanos < 0 ? "" : String.format(" | first file %.1f s after start", firstFileNanos / 1e9),
+          lagSummary));
       if (durationSeconds > 0 && elapsed >= durationSeconds) {
         break;
       }
@@ -65,8 +73,9 @@ final class DemoWatch {
     if (landed == null) {
       return 0;
     }
-    out.printf("stopped: %,d file(s), %,d rows landed%s%n", landed.files(), landed.rows(),
-        firstFileNanos < 0 ? "" : String.format("; the first %.1f s after start", firstFileNanos / 1e9));
+    out.printf("stopped: %,d file(s), %,d rows landed%s%s%n", landed.files(), landed.rows(),
+        firstFileNanos < 0 ? "" : String.format("; the first %.1f s after start", firstFileNanos / 1e9),
+        lag == null || lag.summary().isEmpty() ? "" : "; " + lag.summary());
     if (durationSeconds > 0 && landed.files() == 0) {
       out.println("no file landed within --duration " + durationSeconds + " s");
       return 1;

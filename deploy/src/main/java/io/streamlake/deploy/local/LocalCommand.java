@@ -157,20 +157,19 @@ public final class LocalCommand {
           worker.rest(), seconds(System.nanoTime() - t));
 
       boolean keepRotation = args.has("keep-rotation");
-      Integer flushSize = keepRotation ? null : args.getInt("flush-size", 1000);
-      Long rotateMs = keepRotation ? null : args.getInt("rotate-seconds", 10) * 1000L;
+      LocalConnectors.Run run = new LocalConnectors.Run(s3, bootstrap, kafkaConfig, !args.has("bootstrap-servers"),
+          keepRotation ? null : args.getInt("flush-size", 1000),
+          keepRotation ? null : args.getInt("rotate-seconds", 10) * 1000L, partitions);
       List<ConnectorFile> localized = new ArrayList<>();
       for (ConnectorFile connector : connectors) {
-        localized.add(LocalConnectors.localize(connector, s3, flushSize, rotateMs, partitions,
-            !args.has("bootstrap-servers")));
+        localized.add(LocalConnectors.localize(connector, run));
       }
       Set<String> topics = LocalConnectors.topicsOf(localized);
       boolean cdc = sampleIsCdc(args.get("sample", null), localized);
       String topic = args.get("topic", cdc ? DebeziumOrderEvents.TOPIC
           : topics.isEmpty() ? "order-events" : topics.iterator().next());
       topics.add(topic);
-      // dead-letter queues too: the worker would create them, but logs that at ERROR first
-      topics.addAll(LocalConnectors.deadLetterQueuesOf(localized));
+      topics.addAll(LocalConnectors.outputTopicsOf(localized));
       KafkaSettings.createTopics(bootstrap, kafkaConfig, topics, partitions);
 
       for (ConnectorFile connector : localized) {
@@ -206,7 +205,13 @@ public final class LocalCommand {
         ConnectorFile sink = localized.stream().filter(LocalConnectors::isS3Sink).findFirst().orElseThrow();
         landed = new LandedFiles(s3.client(), s3.bucket(), sink.config().getOrDefault("topics.dir", "topics"));
       }
-      return new DemoWatch(out, landed, worker, producer, localized).run(stop, started, durationSeconds);
+      LagView lag = null;
+      String metricsTopic = LocalConnectors.metricsTopicOf(localized);
+      if (metricsTopic != null) {
+        lag = new LagView(bootstrap, kafkaConfig, metricsTopic);
+        resources.push(lag);
+      }
+      return new DemoWatch(out, landed, worker, producer, localized, lag).run(stop, started, durationSeconds);
     } finally {
       closeAll(resources);
       ctrlC.close();
