@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,8 @@ public final class S3ObjectStore implements ObjectStore {
   public boolean putIfAbsent(String key, byte[] data, ObjectOptions options) {
     PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(bucket).key(key).ifNoneMatch("*")
         .contentLength((long) data.length);
-    applyPut(request, options);
+    apply(options, new ObjectSetters(request::metadata, request::tagging, request::serverSideEncryption,
+        request::ssekmsKeyId, request::acl, request::storageClass));
     PutObjectRequest built = request.build();
     return retrier.call("PUT", bucket, key, () -> {
       try {
@@ -69,16 +71,8 @@ public final class S3ObjectStore implements ObjectStore {
   @Override
   public MultipartUpload startMultipart(String key, ObjectOptions options) {
     CreateMultipartUploadRequest.Builder request = CreateMultipartUploadRequest.builder().bucket(bucket).key(key);
-    if (!options.metadata().isEmpty()) {
-      request.metadata(options.metadata());
-    }
-    if (!options.tags().isEmpty()) {
-      request.tagging(tagging(options.tags()));
-    }
-    settings.sse().ifPresent(request::serverSideEncryption);
-    settings.kmsKeyId().ifPresent(request::ssekmsKeyId);
-    settings.acl().ifPresent(request::acl);
-    settings.storageClass().ifPresent(request::storageClass);
+    apply(options, new ObjectSetters(request::metadata, request::tagging, request::serverSideEncryption,
+        request::ssekmsKeyId, request::acl, request::storageClass));
     CreateMultipartUploadRequest built = request.build();
     String uploadId = retrier.call("CreateMultipartUpload", bucket, key,
         () -> s3.createMultipartUpload(built).uploadId());
@@ -115,18 +109,26 @@ public final class S3ObjectStore implements ObjectStore {
     retrier.call("DELETE", bucket, key, () -> s3.deleteObject(b -> b.bucket(bucket).key(key)));
   }
 
-  private void applyPut(PutObjectRequest.Builder request, ObjectOptions options) {
+  /** The setters a new object's request has, whatever its type (PutObject or CreateMultipartUpload). */
+  private record ObjectSetters(Consumer<Map<String, String>> metadata, Consumer<String> tagging,
+      Consumer<ServerSideEncryption> sse, Consumer<String> kmsKeyId, Consumer<ObjectCannedACL> acl,
+      Consumer<StorageClass> storageClass) {
+  }
+
+  /** Applies the object's metadata and tags and the connector's SSE, ACL and storage class settings. */
+  private void apply(ObjectOptions options, ObjectSetters set) {
     if (!options.metadata().isEmpty()) {
-      request.metadata(options.metadata());
+      set.metadata().accept(options.metadata());
     }
     if (!options.tags().isEmpty()) {
-      request.tagging(tagging(options.tags()));
+      set.tagging().accept(tagging(options.tags()));
     }
-    settings.sse().ifPresent(request::serverSideEncryption);
-    settings.kmsKeyId().ifPresent(request::ssekmsKeyId);
-    settings.acl().ifPresent(request::acl);
-    settings.storageClass().ifPresent(request::storageClass);
+    settings.sse().ifPresent(set.sse());
+    settings.kmsKeyId().ifPresent(set.kmsKeyId());
+    settings.acl().ifPresent(set.acl());
+    settings.storageClass().ifPresent(set.storageClass());
   }
+
 
   private static String tagging(Map<String, String> tags) {
     return tags.entrySet().stream()

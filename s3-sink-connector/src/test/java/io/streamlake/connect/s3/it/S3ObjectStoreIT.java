@@ -1,0 +1,86 @@
+package io.streamlake.connect.s3.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamlake.connect.s3.storage.ObjectStore;
+import io.streamlake.connect.s3.storage.ObjectStore.ObjectOptions;
+import io.streamlake.connect.s3.storage.Retrier;
+import io.streamlake.connect.s3.storage.RetryPolicy;
+import io.streamlake.connect.s3.storage.S3ObjectStore;
+import io.streamlake.connect.s3.storage.S3ObjectStore.S3WriteSettings;
+import io.streamlake.connect.s3.testing.S3TestServer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+/**
+ * The S3 store against an S3-compatible server: both write paths (single PUT and multipart) carry the
+ * object's metadata, and both refuse to overwrite an existing key (HTTP 412 reported as "already there").
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class S3ObjectStoreIT {
+
+  private static final String BUCKET = "store-it";
+
+  private S3TestServer s3;
+  private ObjectStore store;
+
+  @BeforeAll
+  void start() throws Exception {
+    s3 = S3TestServer.inMemory();
+    s3.createBucket(BUCKET);
+    store = new S3ObjectStore(s3.client(), BUCKET, S3WriteSettings.DEFAULTS,
+        new Retrier(new RetryPolicy(10, 100, 5_000), Clock.systemUTC(), Thread::sleep));
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (s3 != null) {
+      s3.close();
+    }
+  }
+
+  @Test
+  void singlePutCarriesMetadataAndNeverOverwrites() {
+    ObjectOptions options = new ObjectOptions(Map.of(), Map.of("start-offset", "42"));
+    assertThat(store.putIfAbsent("a/small", bytes("first"), options)).isTrue();
+    assertThat(store.putIfAbsent("a/small", bytes("second"), options)).as("second PUT of the key").isFalse();
+    assertThat(store.get("a/small")).map(String::new).contains("first");
+    assertThat(head("a/small").metadata()).containsEntry("start-offset", "42");
+    assertThat(store.get("a/missing")).isEqualTo(Optional.empty());
+  }
+
+  @Test
+  void multipartCarriesMetadataAndNeverOverwrites() {
+    byte[] part = new byte[5 * 1024 * 1024];
+    Arrays.fill(part, (byte) 'x');
+    ObjectOptions options = new ObjectOptions(Map.of(), Map.of("records", "7"));
+    ObjectStore.MultipartUpload first = store.startMultipart("b/large", options);
+    first.uploadPart(1, part, part.length);
+    first.uploadPart(2, bytes("tail"), 4);
+    assertThat(first.completeIfAbsent()).isTrue();
+
+    ObjectStore.MultipartUpload second = store.startMultipart("b/large", options);
+    second.uploadPart(1, bytes("other"), 5);
+    assertThat(second.completeIfAbsent()).as("second completion of the key").isFalse();
+    second.abort();
+
+    assertThat(head("b/large").contentLength()).isEqualTo(part.length + 4L);
+    assertThat(head("b/large").metadata()).containsEntry("records", "7");
+  }
+
+  private HeadObjectResponse head(String key) {
+    return s3.client().headObject(b -> b.bucket(BUCKET).key(key));
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
