@@ -82,10 +82,17 @@ public final class BenchmarkMain {
       }
     }
     if (wanted.contains("fanout")) {
-      int total = quick ? 24_000 : 240_000;
-      for (int partitions : new int[] {10, 100, 1000}) {
-        section("fanout-" + partitions, List.of("-Xms512m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError"),
-            FanOutBench.class, "--partitions=" + partitions, "--per-partition=" + Math.max(24, total / partitions));
+      // P x 24 files open at once. Beyond the budget's reach (about 100 x 24 with dictionaries) every early cut
+      // writes tiny files and a run of 240,000 records takes minutes, so the wide cases get fewer records.
+      int[][] cases = quick ? new int[][] {{10, 2400}, {100, 24}, {1000, 24}}
+          : new int[][] {{10, 24_000}, {100, 240}, {1000, 24}};
+      for (int[] c : cases) {
+        section("fanout-" + c[0], List.of("-Xms512m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError"),
+            FanOutBench.class, "--partitions=" + c[0], "--per-partition=" + c[1]);
+      }
+      for (int[] c : new int[][] {cases[1], cases[2]}) {
+        section("fanout-" + c[0] + "-nodict", List.of("-Xms512m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError"),
+            FanOutBench.class, "--partitions=" + c[0], "--per-partition=" + c[1], "--dictionary=false");
       }
     }
     if (wanted.contains("lag")) {
@@ -104,8 +111,26 @@ public final class BenchmarkMain {
           "--iceberg-tools=" + tools, "--work=" + Path.of("target", "e2e").toAbsolutePath(),
           "--warmup=" + (quick ? "20000" : "100000"),
           "--systems=" + args.getOrDefault("e2e-systems", "ours,iceberg")));
-      section("e2e", List.of("-Xms4g", "-Xmx4g"), withoutComponents(), EndToEndBench.class.getName(),
-          e2eArgs.toArray(new String[0]));
+      Path jfr = logs.resolve("e2e.jfr").toAbsolutePath();
+      Files.deleteIfExists(jfr);
+      section("e2e", List.of("-Xms4g", "-Xmx4g",
+          "-XX:StartFlightRecording=filename=" + jfr + ",settings=default,dumponexit=true"), withoutComponents(),
+          EndToEndBench.class.getName(), e2eArgs.toArray(new String[0]));
+      if (Files.exists(jfr)) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> e2e = (Map<String, Object>) sections.get("e2e");
+        List<JfrSummary.Window> windows = new ArrayList<>();
+        Object result = e2e.get("result");
+        if (result != null) {
+          for (Object run : (List<?>) ((Map<?, ?>) result).get("runs")) {
+            Map<?, ?> r = (Map<?, ?>) run;
+            windows.add(new JfrSummary.Window(r.get("system") + " " + r.get("records"),
+                ((Number) r.get("windowStartMs")).longValue(), ((Number) r.get("windowEndMs")).longValue()));
+          }
+        }
+        e2e.put("jfr", JfrSummary.summarizeEndToEnd(jfr, windows));
+        e2e.put("recording", jfr.toString());
+      }
     }
     report.put("finishedUtc", Instant.now().toString());
     report.put("loadAfter", Machine.load());

@@ -426,9 +426,9 @@ public final class EndToEndBench {
   }
 
   /** Wall time and this JVM's CPU time (broker, worker, s3proxy, everything) over one connector run. */
-  private record Timing(long startNanos, long startCpuNanos) {
+  private record Timing(long startNanos, long startCpuNanos, long startEpochMs) {
     static Timing start() {
-      return new Timing(System.nanoTime(), cpuNanos());
+      return new Timing(System.nanoTime(), cpuNanos(), System.currentTimeMillis());
     }
 
     long elapsedMs() {
@@ -445,6 +445,8 @@ public final class EndToEndBench {
       r.put("recordsPerSec", Math.round(committed / seconds));
       r.put("processCpuSeconds", Bench.round(cpu, 1));
       r.put("recordsPerCpuSecond", cpu > 0 ? Math.round(committed / cpu) : 0);
+      r.put("windowStartMs", startEpochMs);
+      r.put("windowEndMs", System.currentTimeMillis());
       return r;
     }
 

@@ -27,7 +27,7 @@ import org.apache.parquet.hadoop.metadata.BlockMetaData;
  * {@code buffer.memory.max.bytes}), run in a forked JVM with a fixed heap, plus what that scenario does not
  * count: bytes per file and S3 requests per file. Objects are checked (Parquet footer row count) and dropped.
  *
- * <p>Arguments: {@code --partitions=P --per-partition=R}.
+ * <p>Arguments: {@code --partitions=P --per-partition=R --dictionary=true}.
  */
 public final class FanOutBench {
 
@@ -37,6 +37,7 @@ public final class FanOutBench {
     Map<String, String> args = Bench.args(argv);
     int partitions = Integer.parseInt(args.getOrDefault("partitions", "100"));
     int perPartition = Integer.parseInt(args.getOrDefault("per-partition", "2400"));
+    String dictionary = args.getOrDefault("dictionary", "true");
     long t0 = OrderEvents.T0;
     CountingStore store = new CountingStore();
     MutableClock clock = new MutableClock(t0);
@@ -49,6 +50,7 @@ public final class FanOutBench {
     props.put("timestamp.field", "timestamp");
     props.put("rotate.interval.ms", "86400000");
     props.put("flush.size", Integer.toString(Integer.MAX_VALUE));
+    props.put("parquet.dictionary.enabled", dictionary);
     S3SinkConfig config = new S3SinkConfig(props);
     long baseline = Bench.liveHeapBytes();
     long produced = 0;
@@ -89,6 +91,7 @@ public final class FanOutBench {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("partitions", partitions);
     r.put("buckets", 24);
+    r.put("dictionary", Boolean.parseBoolean(dictionary));
     r.put("perPartition", perPartition);
     r.put("produced", produced);
     r.put("rows", store.rows);

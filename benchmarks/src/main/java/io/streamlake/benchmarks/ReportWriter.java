@@ -128,23 +128,33 @@ final class ReportWriter {
     if (!fanNames.isEmpty()) {
       line("## 4. Memory and fan-out: one task, P partitions x 24 hourly buckets all open, fixed heap");
       line("");
-      line("Same number of records for each P; buffer.memory.max.bytes at its default (256 MiB); files cut only"
-          + " by the memory budget or at the end.");
+      line("Record i of every partition lands in hour i % 24, so all P x 24 files are open at once;"
+          + " buffer.memory.max.bytes at its default (256 MiB); files are cut only by the memory budget or at the end"
+          + " (so files per bucket > 1 means the budget cut early). S3 requests per file count every PUT, multipart"
+          + " call, GET, tag and delete, epoch markers included (all) or not (data only).");
       line("");
-      line("| partitions x buckets | heap | records | files | mean file size | S3 requests / file (all, data only)"
-          + " | peak heap used | live heap, all open | OOM | seconds | load before → after |");
-      line("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|");
+      line("| partitions x buckets | dictionary | heap | records | files | mean file size | S3 requests / file (all,"
+          + " data only) | peak heap used | live heap, all open | OOM | seconds | load before → after |");
+      line("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|");
       for (String name : fanNames) {
         Map<String, Object> r = result(sections, name);
         if (r == null) {
-          line("| " + name + " | failed: " + map(sections.get(name)).get("error") + " |||||||||");
+          line("| " + name + " | failed: " + map(sections.get(name)).get("error") + " ||||||||||");
           continue;
         }
-        line(String.format(Locale.ROOT, "| %s x 24 | %s MiB | %,d | %,d | %,d B | %s, %s | %s MiB | %s MiB | %s | %s | %s |",
-            r.get("partitions"), map(r.get("jvm")).get("maxHeapMB"), num(r.get("rows")), num(r.get("files")),
+        line(String.format(Locale.ROOT, "| %s x 24 | %s | %s MiB | %,d | %,d | %,d B | %s, %s | %s MiB | %s MiB | %s | %s | %s |",
+            r.get("partitions"), Boolean.FALSE.equals(r.get("dictionary")) ? "off" : "on", map(r.get("jvm")).get("maxHeapMB"), num(r.get("rows")), num(r.get("files")),
             num(r.get("meanFileBytes")), r.get("requestsPerFile"), r.get("dataRequestsPerFile"), r.get("peakHeapMB"),
             r.get("liveHeapAllOpenMB"), Integer.valueOf(0).equals(map(sections.get(name)).get("exitCode")) ? "no" : "EXIT "
             + map(sections.get(name)).get("exitCode"), r.get("seconds"), loadShort(sections, name)));
+      }
+      Map<String, Object> ten = result(sections, "fanout-10");
+      if (ten != null && num(ten.get("files")) == 10L * 24) {
+        line("");
+        line(String.format(Locale.ROOT, "Memory per open file (10 x 24 case, every file open and under budget, %,d"
+            + " records per file): (live heap %d MiB - %d MiB before the writer) / 240 files = **%,d KiB**.",
+            num(ten.get("rows")) / 240, num(ten.get("liveHeapAllOpenMB")), num(ten.get("baselineLiveHeapMB")),
+            (num(ten.get("liveHeapAllOpenMB")) - num(ten.get("baselineLiveHeapMB"))) * 1024 / 240));
       }
       line("");
     }
@@ -204,6 +214,29 @@ final class ReportWriter {
       line("Ratios: " + (ratios.isEmpty() ? "none (a side is missing)" : String.join("; ", ratios))
           + ". Target: ≥ 2 x at 5M records.");
       line("");
+      Map<String, Object> e2eSection = section(sections, "e2e");
+      if (e2eSection.get("jfr") != null) {
+        Map<String, Object> jfr = map(e2eSection.get("jfr"));
+        line("Where the CPU went during each timed run (JFR execution samples of the whole JVM, settings=default):");
+        line("");
+        line("| run | samples | sink task threads | by thread group | components on the sink task threads' stacks"
+            + " (% of their samples) |");
+        line("|---|---:|---:|---|---|");
+        for (Map.Entry<String, Object> run : jfr.entrySet()) {
+          Map<String, Object> r = map(run.getValue());
+          List<String> groups = new ArrayList<>();
+          for (Map<String, Object> row : list(r.get("threadGroups"))) {
+            groups.add(row.get("method") + " " + row.get("percent") + "%");
+          }
+          List<String> parts = new ArrayList<>();
+          for (Map<String, Object> row : list(r.get("componentsOnTaskStacks"))) {
+            parts.add(row.get("method") + " " + row.get("percent") + "%");
+          }
+          line("| " + run.getKey() + " | " + r.get("samples") + " | " + r.get("taskSamples") + " | "
+              + String.join("; ", groups) + " | " + String.join("; ", parts) + " |");
+        }
+        line("");
+      }
     }
 
     List<String> failed = new ArrayList<>();
