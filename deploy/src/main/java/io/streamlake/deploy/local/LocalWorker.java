@@ -109,7 +109,8 @@ public final class LocalWorker implements AutoCloseable {
           }
           allRunning &= "RUNNING".equals(task.path("state").asText());
         }
-        if ("RUNNING".equals(state) && allRunning) {
+        // Task statuses appear one by one: all have started only when there is one per task config.
+        if ("RUNNING".equals(state) && allRunning && tasks.size() == taskConfigCount(name)) {
           return tasks.size();
         }
         last = "connector " + state + ", " + tasks.size() + " task(s)";
@@ -118,6 +119,13 @@ public final class LocalWorker implements AutoCloseable {
     }
     throw new IOException("connector " + name + " did not start within " + timeout.toSeconds() + " s (" + last
         + ")");
+  }
+
+  /** How many task configs the connector has ({@code GET /connectors/<name>/tasks}); -1 when not known yet. */
+  private int taskConfigCount(String name) throws IOException, InterruptedException {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(rest.resolve("/connectors/" + name + "/tasks"))
+        .GET());
+    return response.statusCode() == 200 ? JSON.readTree(response.body()).size() : -1;
   }
 
   /** The failure of a running connector or task, or null while all run. */
