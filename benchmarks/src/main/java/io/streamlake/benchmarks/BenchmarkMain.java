@@ -109,7 +109,7 @@ public final class BenchmarkMain {
           "--plugin-zip=" + Path.of("target", "plugin-zip", "streamlake-plugin.zip").toAbsolutePath(),
           "--iceberg-plugin=" + Path.of("iceberg", "target", "plugin").toAbsolutePath(),
           "--iceberg-tools=" + tools, "--work=" + Path.of("target", "e2e").toAbsolutePath(),
-          "--warmup=" + (quick ? "20000" : "100000"),
+          "--warmup=" + (quick ? "20000" : "100000"), "--timeout-s=" + args.getOrDefault("e2e-timeout-s", "600"),
           "--systems=" + args.getOrDefault("e2e-systems", "ours,iceberg")));
       Path jfr = logs.resolve("e2e.jfr").toAbsolutePath();
       Files.deleteIfExists(jfr);

@@ -3,6 +3,7 @@ package io.streamlake.connect.s3.writer;
 import io.streamlake.connect.s3.config.S3SinkConfig;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.function.LongSupplier;
 
 /**
  * When the open files of a topic-partition are cut. Pure decisions over the epoch's counters; the writer
@@ -41,12 +42,15 @@ final class RotationPolicy {
     return null;
   }
 
-  /** After appending: the epoch's record count and encoded size. */
-  Reason afterAppend(long records, long bytes) {
+  /**
+   * After appending: the epoch's record count and encoded size. The size is asked for only when
+   * rotate.size.bytes is set: summing it walks every column of every open file, once per record.
+   */
+  Reason afterAppend(long records, LongSupplier bytes) {
     if (records >= flushSize) {
       return Reason.RECORD_COUNT;
     }
-    if (rotateBytes > 0 && bytes >= rotateBytes) {
+    if (rotateBytes > 0 && bytes.getAsLong() >= rotateBytes) {
       return Reason.SIZE;
     }
     return null;

@@ -100,7 +100,7 @@ final class TopicPartitionWriter {
     lastAppendWallMs = now;
     RotationPolicy.Reason after = epoch.isReplayingRecordedCut()
         ? (epoch.mustCutAfter(offset) ? RotationPolicy.Reason.RECORDED_CUT : null)
-        : context.rotation().afterAppend(epochRecords, epochBytes());
+        : context.rotation().afterAppend(epochRecords, this::epochBytes);
     if (after != null) {
       cut(after);
     }
