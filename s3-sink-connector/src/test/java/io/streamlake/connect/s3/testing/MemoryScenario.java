@@ -45,6 +45,7 @@ public final class MemoryScenario {
     props.put("timestamp.field", "timestamp");
     props.put("rotate.interval.ms", "86400000");
     props.put("parquet.dictionary.enabled", System.getProperty("memory.scenario.dictionary", "true"));
+    props.put("buffer.memory.max.bytes", System.getProperty("memory.scenario.budget", "268435456"));
     S3SinkConfig config = new S3SinkConfig(props);
     SinkWriter writer = SinkWriters.create(config, store, new FakeSinkTaskContext(null), "memory", clock);
     List<TopicPartition> tps = new ArrayList<>();
