@@ -1,5 +1,6 @@
 package io.streamlake.connect.s3.format;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamlake.connect.s3.testing.Orders;
@@ -57,6 +58,17 @@ class AvroValueMapperTest {
         .build());
     assertThatThrownBy(() -> mapper.toRecord(Map.of("counts", Map.of("x", "many")), schema))
         .isInstanceOf(DataException.class).hasMessage("Field 'counts[x]' must be a whole number, got String");
+  }
+
+  @Test
+  void testStructsOfTwoSchemasIntoOneFileSchema() {
+    Schema v2 = new AvroSchemaMapper(38).toAvro(Orders.ORDER_V2);
+    for (int i = 0; i < 3; i++) {
+      // alternating schemas: the field match cached for v2's record schema must follow the struct's schema
+      assertThat(mapper.toRecord(Orders.order(i, 5L), v2).get("channel")).isNull();
+      assertThat(mapper.toRecord(Orders.recordV2("t", 0, i, 5L).value(), v2).get("channel")).hasToString("web");
+      assertThat(mapper.toRecord(Orders.order(i, 5L), v2).get("id")).isEqualTo((long) i);
+    }
   }
 
   @Test
