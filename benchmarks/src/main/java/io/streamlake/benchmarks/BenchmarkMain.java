@@ -24,7 +24,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Arguments: {@code --sections=limit,sink,profile,fanout,lag,e2e} (default all), {@code --records=N}
  * (limit and sink path, default 1,000,000), {@code --e2e-records=1000000,5000000}, {@code --quick} (small
- * sizes, a smoke test), {@code --out=DIR} (default results), {@code --name=NAME} (default today's UTC date).
+ * sizes, a smoke test), {@code --out=DIR} (default results), {@code --name=NAME} (default today's UTC date),
+ * {@code --baseline-jar=JAR} (the sink path once more with another build of the sink, e.g. before a fix),
+ * {@code --e2e-systems=ours,iceberg}, {@code --e2e-timeout-s=600}.
  */
 public final class BenchmarkMain {
 
@@ -68,6 +70,13 @@ public final class BenchmarkMain {
             "--store=" + variant[2]);
       }
     }
+    if (wanted.contains("sink") && args.containsKey("baseline-jar")) {
+      // The same sink path with another build of the sink (e.g. before a fix), run right after ours.
+      Path baseline = Path.of(args.get("baseline-jar")).toAbsolutePath();
+      section("sink-parquet-snappy-memory-baseline", List.of("-Xms2g", "-Xmx2g"), withSinkJar(baseline),
+          SinkPathBench.class.getName(), "--records=" + records, "--passes=" + passes, "--format=parquet",
+          "--codec=snappy", "--store=memory", "--label=baseline " + baseline.getFileName());
+    }
     if (wanted.contains("profile")) {
       Path jfr = logs.resolve("sink-profile.jfr").toAbsolutePath();
       Files.deleteIfExists(jfr);
@@ -85,7 +94,7 @@ public final class BenchmarkMain {
       // P x 24 files open at once. Beyond the budget's reach (about 100 x 24 with dictionaries) every early cut
       // writes tiny files and a run of 240,000 records takes minutes, so the wide cases get fewer records.
       int[][] cases = quick ? new int[][] {{10, 2400}, {100, 24}, {1000, 24}}
-          : new int[][] {{10, 24_000}, {100, 240}, {1000, 24}};
+          : new int[][] {{10, 24_000}, {100, 240}, {1000, 48}};
       for (int[] c : cases) {
         section("fanout-" + c[0], List.of("-Xms512m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError"),
             FanOutBench.class, "--partitions=" + c[0], "--per-partition=" + c[1]);
@@ -197,6 +206,18 @@ public final class BenchmarkMain {
       }
     }
     return String.join(File.pathSeparator, kept);
+  }
+
+  /** This JVM's class path with the sink's main jar replaced. */
+  private static String withSinkJar(Path jar) {
+    List<String> entries = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      String file = Path.of(entry).getFileName().toString();
+      boolean sink = file.matches("s3-sink-connector-[^-]+(-SNAPSHOT)?\\.jar")
+          || entry.matches(".*s3-sink-connector/target/classes/?");
+      entries.add(sink ? jar.toString() : entry);
+    }
+    return String.join(File.pathSeparator, entries);
   }
 
   private static String classpathEntry(String prefix) {

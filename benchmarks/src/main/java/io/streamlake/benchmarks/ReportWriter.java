@@ -73,8 +73,9 @@ final class ReportWriter {
         double warm = warm(r, "recordsPerSec");
         double warmCpu = warm(r, "recordsPerCpuSec");
         Map<String, Object> last = list(r.get("passes")).get(list(r.get("passes")).size() - 1);
-        line(String.format(Locale.ROOT, "| %s %s, %s store | %,d | %,d | %,.0f | %s | %,.0f | %s | %s | %s | %s |",
-            r.get("format"), r.get("codec"), r.get("store"), num(r.get("records")), rate(list(r.get("passes")).get(0)),
+        line(String.format(Locale.ROOT, "| %s %s, %s store%s | %,d | %,d | %,.0f | %s | %,.0f | %s | %s | %s | %s |",
+            r.get("format"), r.get("codec"), r.get("store"), "current build".equals(r.getOrDefault("label", "current build"))
+                ? "" : " (" + r.get("label") + ")", num(r.get("records")), rate(list(r.get("passes")).get(0)),
             warm, limitWarm == null ? "-" : String.format(Locale.ROOT, "%.2f", warm / limitWarm), warmCpu,
             limitWarmCpu == null ? "-" : String.format(Locale.ROOT, "%.2f", warmCpu / limitWarmCpu), last.get("files"),
             last.getOrDefault("storedBytes", "-"), loadShort(sections, name)));

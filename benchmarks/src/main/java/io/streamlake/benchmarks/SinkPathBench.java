@@ -26,7 +26,7 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * Building the SinkRecords is outside the timed region. Defaults of the sink otherwise (exactly-once on).
  *
  * <p>Arguments: {@code --records=N --passes=P --file-records=F --format=parquet|json --codec=snappy|zstd|gzip
- * --store=memory|s3}.
+ * --store=memory|s3 --label=TEXT}.
  */
 public final class SinkPathBench {
 
@@ -100,6 +100,7 @@ public final class SinkPathBench {
       }
     }
     Map<String, Object> result = new LinkedHashMap<>();
+    result.put("label", args.getOrDefault("label", "current build"));
     result.put("records", records);
     result.put("format", format);
     result.put("codec", codec);
