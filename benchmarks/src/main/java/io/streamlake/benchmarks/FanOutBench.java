@@ -1,25 +1,19 @@
 package io.streamlake.benchmarks;
 
 import io.streamlake.connect.s3.config.S3SinkConfig;
-import io.streamlake.connect.s3.storage.ObjectStore;
+import io.streamlake.connect.s3.testing.CountingObjectStore;
 import io.streamlake.connect.s3.testing.FakeSinkTaskContext;
+import io.streamlake.connect.s3.testing.MemoryScenario;
 import io.streamlake.connect.s3.testing.MutableClock;
-import io.streamlake.connect.s3.testing.Orders;
-import io.streamlake.connect.s3.testing.ParquetFiles;
 import io.streamlake.connect.s3.writer.SinkWriter;
 import io.streamlake.connect.s3.writer.SinkWriters;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.connect.sink.SinkRecord;
-import org.apache.parquet.hadoop.metadata.BlockMetaData;
 
 /**
  * Memory and fan-out (issue item 4): the workload of the sink's {@code MemoryScenario} (one task, P partitions,
@@ -39,7 +33,7 @@ public final class FanOutBench {
     int perPartition = Integer.parseInt(args.getOrDefault("per-partition", "2400"));
     String dictionary = args.getOrDefault("dictionary", "true");
     long t0 = OrderEvents.T0;
-    CountingStore store = new CountingStore();
+    CountingObjectStore store = new CountingObjectStore();
     MutableClock clock = new MutableClock(t0);
     Map<String, String> props = new HashMap<>();
     props.put("s3.bucket.name", "lake");
@@ -65,18 +59,7 @@ public final class FanOutBench {
         tps.add(new TopicPartition("events", p));
       }
       writer.open(tps);
-      List<SinkRecord> batch = new ArrayList<>(500);
-      for (int i = 0; i < perPartition; i++) {
-        for (int p = 0; p < partitions; p++) {
-          batch.add(Orders.record("events", p, i, t0 + (i % 24) * 3_600_000L + i));
-          produced++;
-          if (batch.size() == 500) {
-            writer.put(batch);
-            batch = new ArrayList<>(500);
-          }
-        }
-      }
-      writer.put(batch);
+      produced = MemoryScenario.produceFanOut(writer, partitions, perPartition, t0);
       live = Bench.liveHeapBytes();
       long openBytes = writer.memoryBytes();
       clock.advance(2 * 86_400_000L);
@@ -94,112 +77,20 @@ public final class FanOutBench {
     r.put("dictionary", Boolean.parseBoolean(dictionary));
     r.put("perPartition", perPartition);
     r.put("produced", produced);
-    r.put("rows", store.rows);
+    r.put("rows", store.rows());
     r.put("committedPartitions", fullyCommitted);
-    r.put("files", store.files);
-    r.put("meanFileBytes", store.files == 0 ? 0 : store.dataBytes / store.files);
-    r.put("requests", store.requests);
-    r.put("dataRequests", store.dataRequests);
-    r.put("requestsPerFile", Bench.round((double) store.requests / Math.max(1, store.files), 2));
-    r.put("dataRequestsPerFile", Bench.round((double) store.dataRequests / Math.max(1, store.files), 2));
-    r.put("multipartFiles", store.multipartFiles);
+    r.put("files", store.files());
+    r.put("meanFileBytes", store.files() == 0 ? 0 : store.dataBytes() / store.files());
+    r.put("requests", store.requests());
+    r.put("dataRequests", store.dataRequests());
+    r.put("requestsPerFile", Bench.round((double) store.requests() / Math.max(1, store.files()), 2));
+    r.put("dataRequestsPerFile", Bench.round((double) store.dataRequests() / Math.max(1, store.files()), 2));
+    r.put("multipartFiles", store.multipartFiles());
     r.put("peakHeapMB", peak >> 20);
     r.put("liveHeapAllOpenMB", live >> 20);
     r.put("baselineLiveHeapMB", baseline >> 20);
     r.put("seconds", Bench.round(seconds, 2));
     r.put("jvm", Bench.jvm());
     Bench.printResult(r);
-  }
-
-  /** Counts requests and bytes; keeps epoch markers, checks and drops data objects. */
-  static final class CountingStore implements ObjectStore {
-    long rows;
-    long files;
-    long dataBytes;
-    long requests;
-    long dataRequests;
-    long multipartFiles;
-    private final Map<String, byte[]> markers = new ConcurrentHashMap<>();
-
-    private static boolean isData(String key) {
-      return !key.contains("_epochs/");
-    }
-
-    private void request(String key) {
-      requests++;
-      if (isData(key)) {
-        dataRequests++;
-      }
-    }
-
-    private void land(byte[] bytes) {
-      try {
-        for (BlockMetaData block : ParquetFiles.footer(bytes).getBlocks()) {
-          rows += block.getRowCount();
-        }
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-      files++;
-      dataBytes += bytes.length;
-    }
-
-    @Override
-    public boolean putIfAbsent(String key, byte[] data, ObjectOptions options) {
-      request(key);
-      if (!isData(key)) {
-        return markers.putIfAbsent(key, data) == null;
-      }
-      land(data);
-      return true;
-    }
-
-    @Override
-    public MultipartUpload startMultipart(String key, ObjectOptions options) {
-      request(key);
-      ByteArrayOutputStream parts = new ByteArrayOutputStream();
-      return new MultipartUpload() {
-        @Override
-        public void uploadPart(int partNumber, byte[] data, int length) {
-          request(key);
-          parts.write(data, 0, length);
-        }
-
-        @Override
-        public boolean completeIfAbsent() {
-          request(key);
-          multipartFiles++;
-          land(parts.toByteArray());
-          return true;
-        }
-
-        @Override
-        public void abort() {
-          request(key);
-        }
-      };
-    }
-
-    @Override
-    public Optional<byte[]> get(String key) {
-      request(key);
-      return Optional.ofNullable(markers.get(key));
-    }
-
-    @Override
-    public void tag(String key, Map<String, String> tags) {
-      request(key);
-    }
-
-    @Override
-    public void delete(String key) {
-      request(key);
-      markers.remove(key);
-    }
-
-    @Override
-    public String bucket() {
-      return "lake";
-    }
   }
 }

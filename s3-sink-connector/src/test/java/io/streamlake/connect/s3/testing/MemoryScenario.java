@@ -1,23 +1,17 @@
 package io.streamlake.connect.s3.testing;
 
 import io.streamlake.connect.s3.config.S3SinkConfig;
-import io.streamlake.connect.s3.storage.ObjectStore;
 import io.streamlake.connect.s3.writer.SinkWriter;
 import io.streamlake.connect.s3.writer.SinkWriters;
-import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.apache.parquet.hadoop.metadata.BlockMetaData;
 
 /**
  * Runs one sink task's writer over many partitions x 24 hourly buckets with every bucket open at once, in the heap it
@@ -34,7 +28,7 @@ public final class MemoryScenario {
     int partitions = Integer.parseInt(args[0]);
     int perPartition = Integer.parseInt(args[1]);
     long t0 = 1_798_761_600_000L;
-    CountingStore store = new CountingStore();
+    CountingObjectStore store = new CountingObjectStore();
     MutableClock clock = new MutableClock(t0);
     Map<String, String> props = new HashMap<>();
     props.put("s3.bucket.name", "lake");
@@ -56,20 +50,7 @@ public final class MemoryScenario {
     HeapSampler sampler = new HeapSampler();
     sampler.start();
     long started = System.nanoTime();
-    long produced = 0;
-    List<SinkRecord> batch = new ArrayList<>(500);
-    for (int i = 0; i < perPartition; i++) {
-      for (int p = 0; p < partitions; p++) {
-        // Record i of every partition lands in hour i % 24: all 24 buckets of all partitions are open at once.
-        batch.add(Orders.record("events", p, i, t0 + (i % 24) * 3_600_000L + i));
-        produced++;
-        if (batch.size() == 500) {
-          writer.put(batch);
-          batch = new ArrayList<>(500);
-        }
-      }
-    }
-    writer.put(batch);
+    long produced = produceFanOut(writer, partitions, perPartition, t0);
     if (Boolean.getBoolean("memory.scenario.pause")) {
       Thread.sleep(30_000); // time to take a heap histogram with jcmd
     }
@@ -85,9 +66,31 @@ public final class MemoryScenario {
     long peak = sampler.peak;
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf("RESULT produced=%d rows=%d files=%d committedPartitions=%d peakHeapUsedMB=%d"
-            + " liveHeapMB=%d maxHeapMB=%d seconds=%.1f%n", produced, store.rows.get(), store.files.get(),
+            + " liveHeapMB=%d maxHeapMB=%d seconds=%.1f%n", produced, store.rows(), store.files(),
         fullyCommitted, peak >> 20, live >> 20,
         Runtime.getRuntime().maxMemory() >> 20, seconds);
+  }
+
+  /**
+   * Puts {@code perPartition} records into each of {@code partitions} partitions of topic {@code events} in
+   * batches of 500, record i of every partition in hour i % 24 after {@code t0}, so that all 24 hourly buckets of
+   * all partitions are open at once. Record ids equal offsets. Returns the number of records put.
+   */
+  public static long produceFanOut(SinkWriter writer, int partitions, int perPartition, long t0) {
+    long produced = 0;
+    List<SinkRecord> batch = new ArrayList<>(500);
+    for (int i = 0; i < perPartition; i++) {
+      for (int p = 0; p < partitions; p++) {
+        batch.add(Orders.record("events", p, i, t0 + (i % 24) * 3_600_000L + i));
+        produced++;
+        if (batch.size() == 500) {
+          writer.put(batch);
+          batch = new ArrayList<>(500);
+        }
+      }
+    }
+    writer.put(batch);
+    return produced;
   }
 
   /** Samples the used heap every 20 ms and keeps the highest value seen (garbage not yet collected included). */
@@ -110,72 +113,6 @@ public final class MemoryScenario {
           return;
         }
       }
-    }
-  }
-
-  /** Keeps markers; checks and drops data objects. */
-  static final class CountingStore implements ObjectStore {
-    final AtomicLong rows = new AtomicLong();
-    final AtomicLong files = new AtomicLong();
-    private final Map<String, byte[]> markers = new ConcurrentHashMap<>();
-
-    private void land(byte[] bytes) {
-      try {
-        for (BlockMetaData block : ParquetFiles.footer(bytes).getBlocks()) {
-          rows.addAndGet(block.getRowCount());
-        }
-        files.incrementAndGet();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }
-
-    @Override
-    public boolean putIfAbsent(String key, byte[] data, ObjectOptions options) {
-      if (key.contains("_epochs/")) {
-        return markers.putIfAbsent(key, data) == null;
-      }
-      land(data);
-      return true;
-    }
-
-    @Override
-    public MultipartUpload startMultipart(String key, ObjectOptions options) {
-      ByteArrayOutputStream parts = new ByteArrayOutputStream();
-      return new MultipartUpload() {
-        @Override
-        public void uploadPart(int partNumber, byte[] data, int length) {
-          parts.write(data, 0, length);
-        }
-
-        @Override
-        public boolean completeIfAbsent() {
-          land(parts.toByteArray());
-          return true;
-        }
-
-        @Override
-        public void abort() {
-        }
-      };
-    }
-
-    @Override
-    public Optional<byte[]> get(String key) {
-      return Optional.ofNullable(markers.get(key));
-    }
-
-    @Override
-    public void tag(String key, Map<String, String> tags) {
-    }
-
-    @Override
-    public void delete(String key) {
-    }
-
-    @Override
-    public String bucket() {
-      return "lake";
     }
   }
 }
