@@ -235,11 +235,7 @@ class PluginZipIT {
     config.put("connector.class", SINK);
     config.put("tasks.max", "1");
     config.put("topics", TOPIC);
-    config.put("s3.bucket.name", BUCKET);
-    config.put("s3.region", "us-east-1");
-    config.put("store.url", s3.endpoint().toString());
-    config.put("aws.access.key.id", S3TestServer.ACCESS_KEY);
-    config.put("aws.secret.access.key", S3TestServer.SECRET_KEY);
+    config.putAll(s3.sinkSettings(BUCKET));
     config.put("topics.dir", "cdc");
     config.put("format.class", "parquet");
     config.put("parquet.codec", "snappy");

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
@@ -66,6 +67,12 @@ public final class S3TestServer implements AutoCloseable {
 
   public URI endpoint() {
     return endpoint;
+  }
+
+  /** The sink settings that point a connector at this server and one of its buckets, with its credentials. */
+  public Map<String, String> sinkSettings(String bucket) {
+    return Map.of("s3.bucket.name", bucket, "s3.region", "us-east-1", "store.url", endpoint().toString(),
+        "aws.access.key.id", ACCESS_KEY, "aws.secret.access.key", SECRET_KEY);
   }
 
   public S3Client client() {
