@@ -50,14 +50,7 @@ final class DebeziumOrderEvents implements SampleEvents {
         .put("lsn", 24_000_000L + sequence * 64));
     payload.put("op", op);
     payload.put("ts_ms", timestampMs + 5);
-    ObjectNode envelope = JSON.createObjectNode();
-    envelope.set("schema", schema);
-    envelope.set("payload", payload);
-    try {
-      return JSON.writeValueAsBytes(envelope);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return SampleEvents.withSchema(JSON, schema, payload);
   }
 
   @Override

@@ -46,14 +46,7 @@ public final class OrderEvents implements SampleEvents {
         .put("currency", CURRENCIES.get(random.nextInt(CURRENCIES.size())))
         .put("items", random.nextInt(1, 6))
         .put("timestamp", timestampMs);
-    ObjectNode envelope = JSON.createObjectNode();
-    envelope.set("schema", schema);
-    envelope.set("payload", payload);
-    try {
-      return JSON.writeValueAsBytes(envelope);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return SampleEvents.withSchema(JSON, schema, payload);
   }
 
   @Override
