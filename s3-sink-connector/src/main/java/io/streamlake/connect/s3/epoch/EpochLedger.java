@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,20 +37,30 @@ public final class EpochLedger {
         + String.format("%019d", firstOffset) + ".json";
   }
 
-  /** Protocol step 2: the cut recorded for an epoch starting at {@code firstOffset}, if a task already made one. */
-  public Optional<Long> recordedCut(TopicPartition partition, long firstOffset) {
+  /**
+   * Protocol step 2: the cut recorded for an epoch starting at {@code firstOffset}, if a task already made one.
+   *
+   * @throws ConnectException when the marker cannot be read or describes another epoch (naming its key)
+   */
+  public Optional<EpochMarker> recordedCut(TopicPartition partition, long firstOffset) {
     String key = key(partition, firstOffset);
-    Optional<Long> cut = store.get(key).map(bytes -> EpochMarker.fromJson(bytes, key)).map(marker -> {
+    Optional<EpochMarker> cut = store.get(key).map(bytes -> EpochMarker.fromJson(bytes, key)).map(marker -> {
       if (!marker.topic().equals(partition.topic()) || marker.partition() != partition.partition()
           || marker.firstOffset() != firstOffset) {
-        throw new IllegalStateException("Epoch marker " + key + " describes " + marker.topic() + "-"
-            + marker.partition() + "@" + marker.firstOffset() + ", not " + partition + "@" + firstOffset);
+        throw new ConnectException("Epoch marker s3://" + store.bucket() + "/" + key + " describes "
+            + marker.topic() + "-" + marker.partition() + "@" + marker.firstOffset() + ", not " + partition + "@"
+            + firstOffset + "; it was not written by this sink for this partition");
       }
-      return marker.lastOffset();
+      return marker;
     });
-    cut.ifPresent(last -> log.info("Epoch {}@{} was cut before at offset {} (marker {}); replaying that cut",
-        partition, firstOffset, last, key));
+    cut.ifPresent(marker -> log.info("Epoch {}@{} was cut before at offset {} (marker {}); replaying that cut",
+        partition, firstOffset, marker.lastOffset(), key));
     return cut;
+  }
+
+  /** The key of the marker of an epoch, for messages. */
+  public String describe(TopicPartition partition, long firstOffset) {
+    return "s3://" + store.bucket() + "/" + key(partition, firstOffset);
   }
 
   /**
@@ -57,7 +68,7 @@ public final class EpochLedger {
    *
    * @return empty when the claim succeeded, or the cut another task recorded
    */
-  public Optional<Long> claim(TopicPartition partition, long firstOffset, long lastOffset, List<String> files) {
+  public Optional<EpochMarker> claim(TopicPartition partition, long firstOffset, long lastOffset, List<String> files) {
     String key = key(partition, firstOffset);
     EpochMarker marker = new EpochMarker(partition.topic(), partition.partition(), firstOffset, lastOffset, files,
         clock.millis(), writerId);
@@ -65,9 +76,10 @@ public final class EpochLedger {
       log.debug("Recorded cut {}@{}-{} in {}", partition, firstOffset, lastOffset, key);
       return Optional.empty();
     }
-    Optional<Long> theirs = recordedCut(partition, firstOffset);
+    Optional<EpochMarker> theirs = recordedCut(partition, firstOffset);
     if (theirs.isEmpty()) {
-      throw new IllegalStateException("Epoch marker " + key + " exists but cannot be read back");
+      throw new ConnectException("Epoch marker s3://" + store.bucket() + "/" + key
+          + " exists (the conditional write was refused) but cannot be read back");
     }
     return theirs;
   }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.connect.errors.ConnectException;
 
 /**
  * The recorded cut of one epoch: written by the task that first cuts the epoch, before any of its data
@@ -47,7 +48,13 @@ public record EpochMarker(String topic, int partition, long firstOffset, long la
       JsonNode node = JSON.readTree(bytes);
       int version = node.path("v").asInt(-1);
       if (version != VERSION) {
-        throw new IllegalStateException("Epoch marker " + key + " has unknown format version " + version);
+        throw new ConnectException("Epoch marker " + key + " has unknown format version " + version
+            + " (this sink reads version " + VERSION + ")");
+      }
+      if (!node.path("topic").isTextual() || !node.path("first").canConvertToLong()
+          || !node.path("last").canConvertToLong() || !node.path("partition").canConvertToInt()) {
+        throw new ConnectException("Epoch marker " + key + " is incomplete: it lacks topic, partition, first or"
+            + " last");
       }
       List<String> files = new ArrayList<>();
       node.path("files").forEach(f -> files.add(f.asText()));
@@ -55,7 +62,8 @@ public record EpochMarker(String topic, int partition, long firstOffset, long la
           node.path("first").asLong(), node.path("last").asLong(), files, node.path("writtenAt").asLong(),
           node.path("writer").asText(""));
     } catch (IOException e) {
-      throw new IllegalStateException("Epoch marker " + key + " is not valid JSON", e);
+      throw new ConnectException("Epoch marker " + key + " is not valid JSON (" + e.getClass().getSimpleName()
+          + ")", e);
     }
   }
 }

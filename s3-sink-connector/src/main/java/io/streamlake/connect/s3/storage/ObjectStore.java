@@ -19,6 +19,16 @@ public interface ObjectStore {
   /** Reads a small object, or empty when it does not exist. */
   Optional<byte[]> get(String key);
 
+  /**
+   * The user metadata of an existing object (a HEAD request), or empty when the key does not exist. Data
+   * objects state the offsets they hold there (see {@code writer.FileRange}), so a writer that meets an
+   * existing key can tell what it holds.
+   */
+  Optional<Map<String, String>> metadata(String key);
+
+  /** The tags of an existing object; empty when it has none. */
+  Map<String, String> tags(String key);
+
   /** Replaces the tags of an existing object (used after a multipart upload completes). */
   void tag(String key, Map<String, String> tags);
 
@@ -39,7 +49,10 @@ public interface ObjectStore {
     void abort();
   }
 
-  /** Per-object settings: tags and user metadata. */
+  /**
+   * Per-object settings: tags and user metadata. A multipart upload cannot take metadata at completion, so
+   * metadata known only then is attached as tags by {@link S3UploadStream}.
+   */
   record ObjectOptions(Map<String, String> tags, Map<String, String> metadata) {
     public static final ObjectOptions NONE = new ObjectOptions(Map.of(), Map.of());
   }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,12 +66,29 @@ public final class Retrier {
     }
   }
 
+  /**
+   * S3 error codes that say "try again", whatever the HTTP status they come with: S3 sends {@code RequestTimeout}
+   * and {@code RequestTimeTooSkewed} as 400/403, {@code PriorRequestNotComplete} as 503, and a
+   * {@code CompleteMultipartUpload} can fail with {@code InternalError} in the body of a 200 answer. As the
+   * SDK's own retry conditions, the code decides, not only the status.
+   */
+  static final Set<String> TRANSIENT_CODES = Set.of("RequestTimeout", "RequestTimeoutException",
+      "PriorRequestNotComplete", "RequestTimeTooSkewed", "InternalError", "ServiceUnavailable", "SlowDown",
+      "SlowDownRead", "SlowDownWrite", "Throttling", "ThrottlingException", "ThrottledException",
+      "RequestThrottled", "RequestThrottledException", "TooManyRequestsException", "RequestLimitExceeded",
+      "BandwidthLimitExceeded", "TransactionInProgressException", "OperationAborted", "EC2ThrottledException",
+      "ProvisionedThroughputExceededException", "ConditionalRequestConflict");
+
   /** Whether retrying can help: throttling, server errors, timeouts and broken connections. */
   static boolean isTransient(Throwable e) {
     if (e instanceof SdkServiceException service) {
+      String code = errorCode(service);
+      if (code != null && TRANSIENT_CODES.contains(code)) {
+        return true;
+      }
       int status = service.statusCode();
       return status >= 500 || status == 429 || status == 408 || service.isThrottlingException()
-          || service.retryable() || isConditionalConflict(service);
+          || service.retryable();
     }
     if (e instanceof ApiCallAttemptTimeoutException || e instanceof ApiCallTimeoutException) {
       return true;
@@ -92,19 +110,14 @@ public final class Retrier {
     return false;
   }
 
-  /**
-   * S3 answers 409 ConditionalRequestConflict when another conditional write of the same key is in flight;
-   * retrying then yields 412 (the key exists) or success.
-   */
-  private static boolean isConditionalConflict(SdkServiceException service) {
-    return service.statusCode() == 409 && service instanceof AwsServiceException aws
-        && aws.awsErrorDetails() != null && "ConditionalRequestConflict".equals(aws.awsErrorDetails().errorCode());
+  private static String errorCode(SdkServiceException service) {
+    return service instanceof AwsServiceException aws && aws.awsErrorDetails() != null
+        ? aws.awsErrorDetails().errorCode() : null;
   }
 
   static String describe(Throwable e) {
     if (e instanceof SdkServiceException service) {
-      String code = service instanceof AwsServiceException aws
-          && aws.awsErrorDetails() != null ? aws.awsErrorDetails().errorCode() : null;
+      String code = errorCode(service);
       return "HTTP " + service.statusCode() + (code == null ? "" : " " + code);
     }
     String message = e.getMessage();

@@ -97,6 +97,31 @@ public final class S3ObjectStore implements ObjectStore {
   }
 
   @Override
+  public Optional<Map<String, String>> metadata(String key) {
+    return retrier.call("HEAD", bucket, key, () -> {
+      try {
+        return Optional.of(Map.copyOf(s3.headObject(b -> b.bucket(bucket).key(key)).metadata()));
+      } catch (NoSuchKeyException e) {
+        return Optional.empty();
+      } catch (S3Exception e) {
+        if (e.statusCode() == 404) {
+          return Optional.empty();
+        }
+        throw e;
+      }
+    });
+  }
+
+  @Override
+  public Map<String, String> tags(String key) {
+    return retrier.call("GetObjectTagging", bucket, key, () -> {
+      Map<String, String> tags = new java.util.LinkedHashMap<>();
+      s3.getObjectTagging(b -> b.bucket(bucket).key(key)).tagSet().forEach(t -> tags.put(t.key(), t.value()));
+      return tags;
+    });
+  }
+
+  @Override
   public void tag(String key, Map<String, String> tags) {
     List<Tag> tagSet = tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
         .toList();

@@ -3,6 +3,8 @@ package io.streamlake.connect.s3.storage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The bytes of one object on their way to S3. A part leaves memory as soon as {@code partSize} bytes are
@@ -17,6 +19,7 @@ public final class S3UploadStream extends OutputStream {
   private final ObjectStore store;
   private final String key;
   private final int partSize;
+  private final ObjectStore.ObjectOptions multipartOptions;
   private byte[] buffer = new byte[INITIAL_BUFFER];
   private int length;
   private long total;
@@ -25,9 +28,18 @@ public final class S3UploadStream extends OutputStream {
   private boolean sealed;
 
   public S3UploadStream(ObjectStore store, String key, int partSize) {
+    this(store, key, partSize, ObjectStore.ObjectOptions.NONE);
+  }
+
+  /**
+   * @param multipartOptions what is known of the object when its first part fills (metadata such as its first
+   *     offset); the rest comes at {@link #seal}
+   */
+  public S3UploadStream(ObjectStore store, String key, int partSize, ObjectStore.ObjectOptions multipartOptions) {
     this.store = store;
     this.key = key;
     this.partSize = partSize;
+    this.multipartOptions = multipartOptions;
   }
 
   public String key() {
@@ -78,7 +90,12 @@ public final class S3UploadStream extends OutputStream {
     // Intentionally empty: the owner decides when to seal and commit.
   }
 
-  /** No more bytes: uploads the last part if a multipart upload is under way. */
+  /**
+   * No more bytes: uploads the last part if a multipart upload is under way.
+   *
+   * @param options the object's tags and metadata; a single PUT carries both, a multipart object gets the
+   *     metadata it did not have at its start as tags after completion (S3 cannot add metadata then)
+   */
   public Sealed seal(ObjectStore.ObjectOptions options) {
     ensureOpenUnchecked();
     sealed = true;
@@ -105,7 +122,7 @@ public final class S3UploadStream extends OutputStream {
 
   private void flushPart() {
     if (multipart == null) {
-      multipart = store.startMultipart(key, ObjectStore.ObjectOptions.NONE);
+      multipart = store.startMultipart(key, multipartOptions);
     }
     multipart.uploadPart(nextPart++, buffer, length);
     length = 0;
@@ -161,10 +178,21 @@ public final class S3UploadStream extends OutputStream {
         return store.putIfAbsent(key, singlePut, options);
       }
       boolean created = multipart.completeIfAbsent();
-      if (created && !options.tags().isEmpty()) {
-        store.tag(key, options.tags());
+      Map<String, String> tags = tagsAfterCompletion();
+      if (created && !tags.isEmpty()) {
+        store.tag(key, tags);
       }
       return created;
+    }
+
+    private Map<String, String> tagsAfterCompletion() {
+      Map<String, String> tags = new LinkedHashMap<>(options.tags());
+      options.metadata().forEach((name, value) -> {
+        if (!value.equals(multipartOptions.metadata().get(name))) {
+          tags.put(name, value);
+        }
+      });
+      return tags;
     }
 
     /** Discards the object without making it visible. Never throws. */

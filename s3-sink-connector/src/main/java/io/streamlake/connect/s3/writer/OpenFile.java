@@ -7,9 +7,14 @@ import java.io.IOException;
 import java.util.Map;
 import org.apache.kafka.connect.sink.SinkRecord;
 
-/** One data file being written: its encoder, its upload, and the offsets it holds. */
+/**
+ * One data file being written: its encoder, its upload, and the offsets it holds. {@code baseKey} is the key
+ * the file's records decide (listed in the epoch marker); {@code key} is where it is written, a variant of the
+ * base key when that was found taken by other records.
+ */
 final class OpenFile {
 
+  private final String baseKey;
   private final String key;
   private final S3UploadStream upload;
   private final RecordWriter writer;
@@ -18,7 +23,8 @@ final class OpenFile {
   private long endOffset = -1;
   private long records;
 
-  OpenFile(String key, S3UploadStream upload, RecordWriter writer, boolean tagObjects) {
+  OpenFile(String baseKey, String key, S3UploadStream upload, RecordWriter writer, boolean tagObjects) {
+    this.baseKey = baseKey;
     this.key = key;
     this.upload = upload;
     this.writer = writer;
@@ -36,6 +42,14 @@ final class OpenFile {
 
   String key() {
     return key;
+  }
+
+  String baseKey() {
+    return baseKey;
+  }
+
+  FileRange range() {
+    return new FileRange(startOffset, endOffset, records);
   }
 
   long records() {
@@ -62,14 +76,14 @@ final class OpenFile {
     return OPEN_FILE_OVERHEAD + writer.bufferedBytes() + upload.buffered();
   }
 
-  /** Finishes the encoding and uploads the last part; nothing is visible yet. */
+  /** Finishes the encoding and uploads the last part; nothing is visible yet. The object states its range. */
   S3UploadStream.Sealed seal() throws IOException {
     writer.close();
     Map<String, String> tags = tagObjects
         ? Map.of("startOffset", Long.toString(startOffset), "endOffset", Long.toString(endOffset),
             "recordCount", Long.toString(records))
         : Map.of();
-    return upload.seal(new ObjectStore.ObjectOptions(tags, Map.of()));
+    return upload.seal(new ObjectStore.ObjectOptions(tags, range().toMetadata()));
   }
 
   /** Drops the file without publishing it. */

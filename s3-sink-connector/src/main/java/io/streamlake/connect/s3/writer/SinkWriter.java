@@ -7,6 +7,7 @@ import io.streamlake.connect.s3.timestamp.TimestampExtractor;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.DataException;
@@ -25,9 +26,16 @@ public final class SinkWriter implements AutoCloseable {
   private final ErrantRecords errant;
   private final MemoryBudget budget;
   private final Map<TopicPartition, TopicPartitionWriter> writers = new HashMap<>();
+  private final SourcePartitions sources;
 
   SinkWriter(TopicPartitionWriter.WriterContext context, Partitioner partitioner, TimestampExtractor timestamps,
       NullValueBehavior nullValues, ErrantRecords errant, MemoryBudget budget) {
+    this(context, partitioner, timestamps, nullValues, errant, budget, new SourcePartitions());
+  }
+
+  SinkWriter(TopicPartitionWriter.WriterContext context, Partitioner partitioner, TimestampExtractor timestamps,
+      NullValueBehavior nullValues, ErrantRecords errant, MemoryBudget budget, SourcePartitions sources) {
+    this.sources = sources;
     this.context = context;
     this.partitioner = partitioner;
     this.timestamps = timestamps;
@@ -38,28 +46,51 @@ public final class SinkWriter implements AutoCloseable {
 
   public void put(Collection<SinkRecord> records) {
     for (SinkRecord record : records) {
-      TopicPartitionWriter writer = writer(new TopicPartition(record.topic(), record.kafkaPartition()));
+      TopicPartitionWriter writer = writer(sources.of(record));
+      long offset = record.kafkaOffset();
+      if (!writer.accepts(offset)) {
+        continue; // dropped until a rewind, or delivered again: handled (and reported) once
+      }
       try {
         if (record.value() == null && nullValues != NullValueBehavior.WRITE) {
           if (nullValues == NullValueBehavior.FAIL) {
             throw new DataException(RecordLabel.of(record) + " has a null value (behavior.on.null.values=fail)");
           }
-          writer.skip(record.kafkaOffset());
+          writer.skip(offset);
           continue;
         }
-        long timestamp = timestamps.extract(record);
-        String encoded = partitioner.encode(record, timestamp);
+        long timestamp = step(record, "reading its timestamp (timestamp.extractor, timestamp.field)",
+            () -> timestamps.extract(record));
+        String encoded = step(record, "partitioning it (partitioner.class, partition.field.name, path.format)",
+            () -> partitioner.encode(record, timestamp));
         writer.append(record, timestamp, encoded);
       } catch (DataException e) {
-        String label = RecordLabel.of(record);
-        String message = String.valueOf(e.getMessage());
-        errant.report(record, message.contains(label) ? e : new DataException(label + ": " + message, e));
-        writer.skip(record.kafkaOffset());
+        if (!writer.reportedBefore(offset)) {
+          String label = RecordLabel.of(record);
+          String message = String.valueOf(e.getMessage());
+          errant.report(record, message.contains(label) ? e : new DataException(label + ": " + message, e));
+          writer.markReported(offset);
+        }
+        writer.skip(offset);
       }
       budget.enforce(writers.values());
     }
     tick();
     writers.values().forEach(TopicPartitionWriter::endBatch);
+  }
+
+  /**
+   * Runs one per-record step: any failure of it (an overflow, a parse error, a bug on an odd value) is the
+   * record's problem, a {@link DataException} naming the record and the options involved, never a task crash.
+   */
+  private static <T> T step(SinkRecord record, String what, Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (DataException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new DataException(RecordLabel.of(record) + " failed while " + what + ": " + e, e);
+    }
   }
 
   /** Applies timer-driven rotation (idle files, scheduled cuts). */
@@ -83,11 +114,13 @@ public final class SinkWriter implements AutoCloseable {
   }
 
   public void open(Collection<TopicPartition> partitions) {
+    sources.assigned(partitions);
     partitions.forEach(this::writer);
   }
 
   /** Partitions leave this task: their open epochs are dropped and replayed by the next owner. */
   public void close(Collection<TopicPartition> partitions) {
+    sources.revoked(partitions);
     for (TopicPartition partition : partitions) {
       TopicPartitionWriter writer = writers.remove(partition);
       if (writer != null) {

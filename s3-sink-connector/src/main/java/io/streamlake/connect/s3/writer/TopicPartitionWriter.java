@@ -1,6 +1,7 @@
 package io.streamlake.connect.s3.writer;
 
 import io.streamlake.connect.s3.epoch.EpochLedger;
+import io.streamlake.connect.s3.epoch.EpochMarker;
 import io.streamlake.connect.s3.epoch.EpochState;
 import io.streamlake.connect.s3.format.RecordFormat;
 import io.streamlake.connect.s3.storage.ObjectStore;
@@ -9,12 +10,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * The open files of one topic-partition, written in epochs (see docs/exactly-once.md): an epoch starts at the
  * first record written after a cut and ends at a cut where every file of the topic-partition (every encoded
  * partition) closes together. Only offsets before the open epoch are ever reported as committable.
+ *
+ * <p>{@code partition} is the source topic-partition the records were read from (their original coordinates):
+ * transforms that rename topics change the path of a file, never the bookkeeping.
  */
 final class TopicPartitionWriter {
 
@@ -40,10 +50,36 @@ final class TopicPartitionWriter {
   private Schema epochSchema;
   /** Offset after the last record handled outside an open epoch (committed, or skipped); -1 if none. */
   private long nextCommittable = -1;
+  /** The last offset appended or skipped; Connect may deliver offsets again (after a failed preCommit). */
+  private long lastHandled = -1;
+  /** Files listed by the marker of the epoch being replayed. */
+  private List<String> recordedFiles = List.of();
+  /** Keys found to hold other records than the file the writer wanted to publish there. */
+  private final Set<String> takenKeys = new HashSet<>();
+  /** Offsets sent to the errant-record reporter and not yet committed: a replay does not report them again. */
+  private final NavigableSet<Long> reported = new TreeSet<>();
 
   TopicPartitionWriter(TopicPartition partition, WriterContext context) {
     this.partition = partition;
     this.context = context;
+  }
+
+  /**
+   * Whether a record at {@code offset} is to be handled: not while waiting for a rewind (the rest of the
+   * batch is dropped and delivered again) and not when it was handled already (Connect delivers offsets again
+   * after it rewinds the consumer to the committed offset, while the open epoch still holds them).
+   */
+  boolean accepts(long offset) {
+    return !epoch.isAwaitingRewind() && offset > lastHandled;
+  }
+
+  /** Whether the record at {@code offset} was reported as errant by an earlier attempt of its epoch. */
+  boolean reportedBefore(long offset) {
+    return reported.contains(offset);
+  }
+
+  void markReported(long offset) {
+    reported.add(offset);
   }
 
   /**
@@ -53,10 +89,10 @@ final class TopicPartitionWriter {
    *     files are unchanged and the caller reports the record
    */
   void append(SinkRecord record, long timestamp, String encodedPartition) {
-    if (epoch.isAwaitingRewind()) {
+    long offset = record.kafkaOffset();
+    if (!accepts(offset)) {
       return;
     }
-    long offset = record.kafkaOffset();
     if (epoch.isOpen()) {
       RotationPolicy.Reason reason = epoch.isReplayingRecordedCut()
           ? (epoch.mustCutBefore(offset) ? RotationPolicy.Reason.RECORDED_CUT : null)
@@ -69,12 +105,13 @@ final class TopicPartitionWriter {
       }
     }
     boolean opening = !epoch.isOpen();
-    long recordedCut = opening ? recordedCutAt(offset) : -1;
+    Optional<EpochMarker> recorded = opening ? recordedCutAt(offset) : Optional.empty();
     Schema fileSchema = opening ? record.valueSchema() : epochSchema;
-    OpenFile file = files.get(encodedPartition);
+    String fileId = record.topic() + '\u0000' + encodedPartition;
+    OpenFile file = files.get(fileId);
     if (file == null) {
       file = openFile(record, encodedPartition, fileSchema);
-      files.put(encodedPartition, file);
+      files.put(fileId, file);
     }
     try {
       file.write(record);
@@ -83,19 +120,21 @@ final class TopicPartitionWriter {
     } catch (RuntimeException e) {
       if (file.records() == 0) {
         // Never keep a file opened for a record that could not be written: its schema and key came from it.
-        files.remove(encodedPartition);
+        files.remove(fileId);
         file.abort();
       }
-      throw e;
+      throw asRecordFailure(e, file);
     }
     long now = context.clock().millis();
     if (opening) {
-      epoch.open(offset, recordedCut);
+      epoch.open(offset, recorded.map(EpochMarker::lastOffset).orElse(-1L));
+      recordedFiles = recorded.map(EpochMarker::files).orElse(List.of());
       epochSchema = record.valueSchema();
       baseTimestamp = timestamp;
       scheduledCutMs = context.rotation().nextScheduledCut(now);
     }
     epoch.appended(offset);
+    lastHandled = offset;
     epochRecords++;
     lastAppendWallMs = now;
     RotationPolicy.Reason after = epoch.isReplayingRecordedCut()
@@ -115,18 +154,31 @@ final class TopicPartitionWriter {
     return reason;
   }
 
-  private long recordedCutAt(long firstOffset) {
-    if (context.ledger() == null) {
-      return -1;
+  /**
+   * A failure of the encoder on one record is that record's problem (a {@link DataException} for the errant
+   * record reporter); a failing upload or stream is not.
+   */
+  private RuntimeException asRecordFailure(RuntimeException e, OpenFile file) {
+    if (e instanceof DataException || e instanceof ConnectException || e instanceof UncheckedIOException) {
+      return e;
     }
-    return context.ledger().recordedCut(partition, firstOffset).orElse(-1L);
+    return new DataException("The record cannot be written as " + context.format().extension() + " to "
+        + file.key() + " (format.class): " + e, e);
+  }
+
+  private Optional<EpochMarker> recordedCutAt(long firstOffset) {
+    if (context.ledger() == null) {
+      return Optional.empty();
+    }
+    return context.ledger().recordedCut(partition, firstOffset);
   }
 
   /** A record that is not written (ignored null value, or reported as errant) still counts as handled. */
   void skip(long offset) {
-    if (epoch.isAwaitingRewind()) {
+    if (!accepts(offset)) {
       return;
     }
+    lastHandled = offset;
     if (epoch.mustCutBefore(offset)) {
       cut(RotationPolicy.Reason.RECORDED_CUT);
     }
@@ -195,26 +247,42 @@ final class TopicPartitionWriter {
           written.add(file);
         }
       }
-      if (context.ledger() != null && !epoch.isReplayingRecordedCut()) {
-        Optional<Long> theirs = context.ledger().claim(partition, first, last,
-            written.stream().map(OpenFile::key).toList());
-        if (theirs.isPresent() && theirs.get() != last) {
+      if (context.ledger() != null && epoch.isReplayingRecordedCut()) {
+        checkRecordedFiles(written, first, last);
+      } else if (context.ledger() != null) {
+        Optional<EpochMarker> theirs = context.ledger().claim(partition, first, last,
+            written.stream().map(OpenFile::baseKey).toList());
+        if (theirs.isPresent() && theirs.get().lastOffset() != last) {
           // Another task (a zombie, or this task's previous life) cut this epoch elsewhere: replay its cut.
           log.warn("Epoch {}@{} was already cut at {} by another task (this task would cut at {}); discarding"
-              + " {} files and rewinding {} to offset {}", partition, first, theirs.get(), last, sealed.size(),
-              partition, first);
+              + " {} files and rewinding {} to offset {}", partition, first, theirs.get().lastOffset(), last,
+              sealed.size(), partition, first);
           sealed.forEach(S3UploadStream.Sealed::abort);
-          resetFiles();
-          epoch.awaitRewind();
-          context.rewinder().rewind(partition, first);
+          rewindEpoch(first);
           return;
         }
       }
-      for (S3UploadStream.Sealed file : sealed) {
-        if (!file.commit()) {
-          log.info("{} already exists, written by an earlier attempt of epoch {}@{}-{}; keeping it", file.key(),
-              partition, first, last);
+      for (int i = 0; i < sealed.size(); i++) {
+        S3UploadStream.Sealed file = sealed.get(i);
+        if (file.commit()) {
+          continue;
         }
+        FileRange ours = written.get(i).range();
+        Optional<FileRange> existing = existingRange(file.key());
+        if (existing.isPresent() && existing.get().holds(ours)) {
+          log.info("{} already exists with offsets {}, which hold this file's {} (an earlier attempt of epoch"
+              + " {}@{}-{}); keeping it", file.key(), existing.get(), ours, partition, first, last);
+          continue;
+        }
+        // The key holds other records (markers missing or off, offsets reset): publishing nothing here and
+        // committing would lose offsets. Replay the epoch and write this file under the next variant key.
+        log.warn("{} already exists but holds {}, not this file's offsets {}; rewinding {} to offset {} to write"
+            + " the file under another key (records it shares with the existing object land twice)",
+            file.key(), existing.map(FileRange::toString).orElse("no stated offsets"), ours, partition, first);
+        takenKeys.add(file.key());
+        sealed.subList(i + 1, sealed.size()).forEach(S3UploadStream.Sealed::abort);
+        rewindEpoch(first);
+        return;
       }
     } catch (IOException | RuntimeException e) {
       sealed.forEach(S3UploadStream.Sealed::abort);
@@ -233,8 +301,51 @@ final class TopicPartitionWriter {
           file.endOffset(), partition, first, last, reason);
     }
     nextCommittable = last + 1;
+    reported.headSet(nextCommittable).clear();
+    takenKeys.clear();
     resetFiles();
     epoch.close();
+  }
+
+  /** Drops the epoch's files and asks Connect to deliver the partition again from the epoch's first offset. */
+  private void rewindEpoch(long first) {
+    resetFiles();
+    epoch.awaitRewind();
+    lastHandled = first - 1;
+    context.rewinder().rewind(partition, first);
+  }
+
+  /**
+   * A replay must write the files its marker lists. Another key means the layout changed since the marker was
+   * written (partitioner, {@code path.format}, {@code topics.dir}, format): publishing would land the epoch's
+   * records a second time under new keys. Fewer files are fine (compaction removed records of the epoch).
+   */
+  private void checkRecordedFiles(List<OpenFile> written, long first, long last) {
+    Set<String> recorded = new HashSet<>(recordedFiles);
+    List<String> unknown = written.stream().map(OpenFile::baseKey).filter(k -> !recorded.contains(k)).toList();
+    if (!unknown.isEmpty()) {
+      throw new ConnectException("Epoch marker " + context.ledger().describe(partition, first) + " records the"
+          + " files " + recordedFiles + " for offsets " + first + "-" + last + ", but this run would write "
+          + unknown + ". The data layout changed since that epoch was first written (partitioner.class,"
+          + " partition.field.name, path.format, timezone, topics.dir or format.class); publishing would write"
+          + " those records twice. Restore the earlier settings until the committed offset of " + partition
+          + " passes " + last + ", or delete the marker to accept duplicates.");
+    }
+  }
+
+  /** The range an existing object states: its metadata, or for a multipart object its tags. */
+  private Optional<FileRange> existingRange(String key) {
+    Optional<Map<String, String>> metadata = context.store().metadata(key);
+    if (metadata.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<FileRange> range = FileRange.from(metadata.get());
+    if (range.isPresent()) {
+      return range;
+    }
+    Map<String, String> both = new LinkedHashMap<>(context.store().tags(key));
+    both.putAll(metadata.get());
+    return FileRange.from(both);
   }
 
   /** Drops the open epoch without publishing it (rebalance or stop): it is replayed from the committed offset. */
@@ -249,14 +360,22 @@ final class TopicPartitionWriter {
   }
 
   private OpenFile openFile(SinkRecord record, String encodedPartition, Schema fileSchema) {
-    String key = context.keys().dataKey(partition.topic(), partition.partition(), encodedPartition,
-        record.kafkaOffset());
-    S3UploadStream upload = new S3UploadStream(context.store(), key, context.partSize());
+    String baseKey = context.keys().dataKey(record.topic(), partition, encodedPartition, record.kafkaOffset());
+    String key = baseKey;
+    for (int variant = 1; takenKeys.contains(key); variant++) {
+      if (variant > ObjectKeys.MAX_VARIANT) {
+        throw new ConnectException("Every variant of " + baseKey + " up to ." + ObjectKeys.MAX_VARIANT
+            + " holds other records; clean up the prefix before resuming " + partition);
+      }
+      key = context.keys().dataKey(record.topic(), partition, encodedPartition, record.kafkaOffset(), variant);
+    }
+    S3UploadStream upload = new S3UploadStream(context.store(), key, context.partSize(),
+        new ObjectStore.ObjectOptions(Map.of(), FileRange.opening(record.kafkaOffset())));
     SinkRecord schemaSource = fileSchema == record.valueSchema() ? record
         : record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(), fileSchema,
             record.value(), record.timestamp());
     try {
-      return new OpenFile(key, upload, context.format().open(upload, schemaSource), context.tagObjects());
+      return new OpenFile(baseKey, key, upload, context.format().open(upload, schemaSource), context.tagObjects());
     } catch (IOException e) {
       upload.abort();
       throw new UncheckedIOException("Opening " + key + " failed", e);

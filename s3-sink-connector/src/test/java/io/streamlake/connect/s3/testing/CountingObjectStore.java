@@ -112,6 +112,19 @@ public final class CountingObjectStore implements ObjectStore {
     return Optional.ofNullable(markers.get(key));
   }
 
+  /** Data objects are dropped once counted, so none is ever found existing. */
+  @Override
+  public Optional<Map<String, String>> metadata(String key) {
+    request(key);
+    return markers.containsKey(key) ? Optional.of(Map.of()) : Optional.empty();
+  }
+
+  @Override
+  public Map<String, String> tags(String key) {
+    request(key);
+    return Map.of();
+  }
+
   @Override
   public void tag(String key, Map<String, String> tags) {
     request(key);

@@ -97,6 +97,16 @@ public final class CrashingStore implements ObjectStore {
   }
 
   @Override
+  public Optional<Map<String, String>> metadata(String key) {
+    return delegate.metadata(key);
+  }
+
+  @Override
+  public Map<String, String> tags(String key) {
+    return delegate.tags(key);
+  }
+
+  @Override
   public void tag(String key, Map<String, String> tags) {
     delegate.tag(key, tags);
   }

@@ -15,6 +15,7 @@ public final class InMemoryObjectStore implements ObjectStore {
 
   private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
   private final Map<String, Map<String, String>> tags = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, String>> metadata = new ConcurrentHashMap<>();
   private final AtomicInteger openUploads = new AtomicInteger();
   private final AtomicInteger partUploads = new AtomicInteger();
   private final AtomicInteger puts = new AtomicInteger();
@@ -25,6 +26,7 @@ public final class InMemoryObjectStore implements ObjectStore {
     boolean created = objects.putIfAbsent(key, data.clone()) == null;
     if (created) {
       tags.put(key, options.tags());
+      metadata.put(key, Map.copyOf(options.metadata()));
     }
     return created;
   }
@@ -49,7 +51,11 @@ public final class InMemoryObjectStore implements ObjectStore {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         parts.values().forEach(out::writeBytes);
         finish();
-        return objects.putIfAbsent(key, out.toByteArray()) == null;
+        boolean created = objects.putIfAbsent(key, out.toByteArray()) == null;
+        if (created) {
+          metadata.put(key, Map.copyOf(options.metadata()));
+        }
+        return created;
       }
 
       @Override
@@ -72,6 +78,11 @@ public final class InMemoryObjectStore implements ObjectStore {
   }
 
   @Override
+  public Optional<Map<String, String>> metadata(String key) {
+    return objects.containsKey(key) ? Optional.of(metadata.getOrDefault(key, Map.of())) : Optional.empty();
+  }
+
+  @Override
   public void tag(String key, Map<String, String> tagSet) {
     tags.put(key, Map.copyOf(tagSet));
   }
@@ -79,6 +90,8 @@ public final class InMemoryObjectStore implements ObjectStore {
   @Override
   public void delete(String key) {
     objects.remove(key);
+    tags.remove(key);
+    metadata.remove(key);
   }
 
   @Override
@@ -96,6 +109,7 @@ public final class InMemoryObjectStore implements ObjectStore {
     return objects.get(key);
   }
 
+  @Override
   public Map<String, String> tags(String key) {
     return tags.getOrDefault(key, Map.of());
   }
