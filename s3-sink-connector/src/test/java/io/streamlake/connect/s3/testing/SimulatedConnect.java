@@ -45,6 +45,11 @@ public final class SimulatedConnect {
     return Map.copyOf(committed);
   }
 
+  /** An operator resets the group's committed offset (while no task runs), e.g. to replay a range. */
+  public void resetCommitted(TopicPartition partition, long offset) {
+    committed.put(partition, offset);
+  }
+
   public int tasksStarted() {
     return tasksStarted;
   }

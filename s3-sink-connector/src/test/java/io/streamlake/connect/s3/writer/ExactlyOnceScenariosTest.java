@@ -38,6 +38,14 @@ class ExactlyOnceScenariosTest {
 
   enum Fault { NONE, CRASH_AFTER_MARKER, CRASH_BETWEEN_FILES, CRASH_BEFORE_OFFSET_COMMIT, REBALANCE, ZOMBIE }
 
+  /**
+   * Where the marker protocol applies (MARKERS) every record lands exactly once. Where it cannot, every record
+   * still lands at least once: markers switched off, markers deleted before every new task starts (expired by
+   * a lifecycle rule while the connector was down), or committed offsets reset to the middle of an epoch by an
+   * operator (the new task starts epochs at offsets no marker knows, and file keys of earlier runs collide).
+   */
+  enum Mode { MARKERS, MARKERS_OFF, MARKERS_DELETED, OFFSET_RESET }
+
   enum Policy {
     COUNT(Map.of("flush.size", "37")),
     BYTES(Map.of("rotate.size.bytes", "6000")),
@@ -55,9 +63,18 @@ class ExactlyOnceScenariosTest {
 
   static List<Arguments> scenarios() {
     List<Arguments> out = new ArrayList<>();
-    for (Policy policy : Policy.values()) {
-      for (Fault fault : Fault.values()) {
-        out.add(Arguments.of(policy, fault));
+    for (Mode mode : Mode.values()) {
+      for (Policy policy : Policy.values()) {
+        for (Fault fault : Fault.values()) {
+          boolean applies = switch (mode) {
+            case MARKERS, OFFSET_RESET -> true;
+            case MARKERS_OFF -> fault != Fault.NONE && fault != Fault.CRASH_AFTER_MARKER; // no marker to crash after
+            case MARKERS_DELETED -> fault != Fault.NONE;
+          };
+          if (applies) {
+            out.add(Arguments.of(mode, policy, fault));
+          }
+        }
       }
     }
     return out;
@@ -75,9 +92,10 @@ class ExactlyOnceScenariosTest {
     return Orders.record(TOPIC, partition, offset, ts);
   }
 
-  @ParameterizedTest(name = "{0} x {1}")
+  @ParameterizedTest(name = "{0}: {1} x {2}")
   @MethodSource("scenarios")
-  void everyRecordLandsExactlyOnce(Policy policy, Fault fault) throws Exception {
+  void everyRecordLandsExactlyOnceOrAtLeastOnceWithoutMarkers(Mode mode, Policy policy, Fault fault)
+      throws Exception {
     Map<TopicPartition, List<SinkRecord>> logs = new LinkedHashMap<>();
     Map<String, Integer> produced = new HashMap<>();
     for (int p = 0; p < PARTITIONS; p++) {
@@ -109,6 +127,9 @@ class ExactlyOnceScenariosTest {
     props.put("flush.size", "100000");
     props.put("rotate.interval.ms", String.valueOf(FAR));
     props.putAll(policy.props);
+    if (mode == Mode.MARKERS_OFF) {
+      props.put("exactly.once.enabled", "false");
+    }
     S3SinkConfig config = new S3SinkConfig(props);
     SimulatedConnect connect = new SimulatedConnect(logs,
         context -> SinkWriters.create(config, store, context, "task", clock));
@@ -116,9 +137,25 @@ class ExactlyOnceScenariosTest {
     SimulatedConnect.Task task = connect.start();
     SimulatedConnect.Task zombie = null;
     int step = 0;
+    int markersDeleted = 0;
+    int resets = 0;
     while (!connect.allCommitted()) {
       assertThat(step).as("scenario does not converge").isLessThan(5_000);
       step++;
+      if (step >= 12 && resets == 0 && mode == Mode.OFFSET_RESET && committedPast(connect, 20)) {
+        task.kill(); // the operator stops the connector, resets the group into the middle of an epoch, restarts
+        for (Map.Entry<TopicPartition, Long> committed : connect.committed().entrySet()) {
+          if (committed.getValue() > 20) {
+            connect.resetCommitted(committed.getKey(), committed.getValue() - 13);
+            resets++;
+          }
+        }
+      }
+      boolean restart = task.dead() || (step == 6 && (fault == Fault.REBALANCE || fault == Fault.ZOMBIE));
+      if (mode == Mode.MARKERS_DELETED && (restart || step % 9 == 0)) {
+        // Expired by the lifecycle rule while the connector was down, or under a running task.
+        markersDeleted += deleteMarkers(memory);
+      }
       if (task.dead()) {
         task = connect.start();
       }
@@ -156,15 +193,35 @@ class ExactlyOnceScenariosTest {
     LandedRecords landed = LandedRecords.read(memory, memory.keys());
     List<String> lost = landed.lost(produced);
     List<String> duplicated = landed.duplicated(produced);
-    TABLE.put(String.format("%-14s %-28s", policy, fault), String.format("produced=%4d files=%3d tasks=%d crashes=%d"
-        + " lost=%d duplicated=%d", produced.size(), landed.files(), connect.tasksStarted(), connect.crashes(),
-        lost.size(), duplicated.size()));
+    TABLE.put(String.format("%-15s %-14s %-28s", mode, policy, fault), String.format("produced=%4d files=%3d"
+        + " tasks=%d crashes=%d lost=%d duplicated=%d", produced.size(), landed.files(), connect.tasksStarted(),
+        connect.crashes(), lost.size(), duplicated.size()));
     assertThat(lost).as("lost").isEmpty();
-    assertThat(duplicated).as("duplicated").isEmpty();
+    if (mode == Mode.MARKERS) {
+      assertThat(duplicated).as("duplicated").isEmpty();
+    } else {
+      assertThat(duplicated).as("only produced records land").allMatch(produced::containsKey);
+    }
+    if (mode == Mode.MARKERS_DELETED) {
+      assertThat(markersDeleted).as("markers were deleted before a new task started").isPositive();
+    }
+    if (mode == Mode.OFFSET_RESET) {
+      assertThat(resets).as("committed offsets were reset").isPositive();
+    }
     if (fault == Fault.CRASH_AFTER_MARKER || fault == Fault.CRASH_BETWEEN_FILES) {
       assertThat(store.crashed()).as("the crash point was reached").isTrue();
     }
     assertThat(memory.openUploads()).as("multipart uploads left open").isZero();
+  }
+
+  private static boolean committedPast(SimulatedConnect connect, long offset) {
+    return connect.committed().values().stream().anyMatch(o -> o > offset);
+  }
+
+  private static int deleteMarkers(InMemoryObjectStore memory) {
+    List<String> markers = memory.keys().stream().filter(k -> k.contains("_epochs/")).toList();
+    markers.forEach(memory::delete);
+    return markers.size();
   }
 
   @AfterAll
