@@ -87,6 +87,9 @@ public final class Retrier {
         return true;
       }
       int status = service.statusCode();
+      if (status == 501) {
+        return false; // NotImplemented: the store does not offer the operation at all
+      }
       return status >= 500 || status == 429 || status == 408 || service.isThrottlingException()
           || service.retryable();
     }

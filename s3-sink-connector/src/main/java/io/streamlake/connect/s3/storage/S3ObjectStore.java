@@ -112,13 +112,20 @@ public final class S3ObjectStore implements ObjectStore {
     });
   }
 
+  /** Tags; empty (with a WARN) where the store does not offer tagging or the role may not read tags. */
   @Override
   public Map<String, String> tags(String key) {
-    return retrier.call("GetObjectTagging", bucket, key, () -> {
-      Map<String, String> tags = new java.util.LinkedHashMap<>();
-      s3.getObjectTagging(b -> b.bucket(bucket).key(key)).tagSet().forEach(t -> tags.put(t.key(), t.value()));
-      return tags;
-    });
+    try {
+      return retrier.call("GetObjectTagging", bucket, key, () -> {
+        Map<String, String> tags = new java.util.LinkedHashMap<>();
+        s3.getObjectTagging(b -> b.bucket(bucket).key(key)).tagSet().forEach(t -> tags.put(t.key(), t.value()));
+        return tags;
+      });
+    } catch (StoreException e) {
+      log.warn("Could not read the tags of s3://{}/{} ({}); treating its offsets as unknown (grant"
+          + " s3:GetObjectTagging to the connector's role)", bucket, key, e.getMessage());
+      return Map.of();
+    }
   }
 
   @Override

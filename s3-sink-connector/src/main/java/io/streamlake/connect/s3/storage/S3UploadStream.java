@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The bytes of one object on their way to S3. A part leaves memory as soon as {@code partSize} bytes are
@@ -12,6 +14,8 @@ import java.util.Map;
  * Nothing becomes visible in the bucket before {@link Sealed#commit()}: a part upload is not an object.
  */
 public final class S3UploadStream extends OutputStream {
+
+  private static final Logger log = LoggerFactory.getLogger(S3UploadStream.class);
 
   /** Small: thousands of files may be open, and most bytes arrive in large row-group flushes. */
   private static final int INITIAL_BUFFER = 1024;
@@ -180,7 +184,16 @@ public final class S3UploadStream extends OutputStream {
       boolean created = multipart.completeIfAbsent();
       Map<String, String> tags = tagsAfterCompletion();
       if (created && !tags.isEmpty()) {
-        store.tag(key, tags);
+        try {
+          store.tag(key, tags);
+        } catch (StoreException e) {
+          if (!options.tags().isEmpty()) {
+            throw e; // tags the user asked for (s3.object.tagging)
+          }
+          log.warn("Could not tag s3://{}/{} with the offsets it holds ({}); it is published, but a replay that"
+              + " finds it relies on its epoch marker (grant s3:PutObjectTagging to the connector's role)",
+              store.bucket(), key, e.getMessage());
+        }
       }
       return created;
     }

@@ -268,7 +268,7 @@ final class TopicPartitionWriter {
           continue;
         }
         FileRange ours = written.get(i).range();
-        Optional<FileRange> existing = existingRange(file.key());
+        Optional<FileRange> existing = existingRange(file.key(), ours);
         if (existing.isPresent() && existing.get().holds(ours)) {
           log.info("{} already exists with offsets {}, which hold this file's {} (an earlier attempt of epoch"
               + " {}@{}-{}); keeping it", file.key(), existing.get(), ours, partition, first, last);
@@ -333,8 +333,13 @@ final class TopicPartitionWriter {
     }
   }
 
-  /** The range an existing object states: its metadata, or for a multipart object its tags. */
-  private Optional<FileRange> existingRange(String key) {
+  /**
+   * The range an existing object states: its metadata, or for a multipart object its tags. A multipart object
+   * whose tags are missing (the task died between completing and tagging it, or the store has no tagging)
+   * states only its first offset; it is taken to hold {@code ours} when that matches and the epoch replays a
+   * marker that lists the key, since only attempts following that marker complete uploads under it.
+   */
+  private Optional<FileRange> existingRange(String key, FileRange ours) {
     Optional<Map<String, String>> metadata = context.store().metadata(key);
     if (metadata.isEmpty()) {
       return Optional.empty();
@@ -345,7 +350,15 @@ final class TopicPartitionWriter {
     }
     Map<String, String> both = new LinkedHashMap<>(context.store().tags(key));
     both.putAll(metadata.get());
-    return FileRange.from(both);
+    range = FileRange.from(both);
+    if (range.isPresent()) {
+      return range;
+    }
+    boolean sameStart = Long.toString(ours.first()).equals(metadata.get().get(FileRange.FIRST));
+    if (sameStart && epoch.isReplayingRecordedCut() && recordedFiles.contains(key)) {
+      return Optional.of(ours);
+    }
+    return Optional.empty();
   }
 
   /** Drops the open epoch without publishing it (rebalance or stop): it is replayed from the committed offset. */

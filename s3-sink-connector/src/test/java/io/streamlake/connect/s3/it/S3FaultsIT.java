@@ -102,6 +102,7 @@ class S3FaultsIT {
   }
 
   private void run(String name, Consumer<FaultProxy> faults) throws Exception {
+    // Single PUTs happen only for files smaller than a part: the flush at the end of each log leaves one.
     try (FaultProxy proxy = new FaultProxy(s3.endpoint(), 2_500)) {
       faults.accept(proxy);
       S3SinkConfig config = new S3SinkConfig(config(proxy, name));
@@ -126,6 +127,8 @@ class S3FaultsIT {
         assertThat(landed.duplicated(produced)).as("duplicated").isEmpty();
         assertThat(connect.tasksStarted()).as("the task survived every fault").isEqualTo(1);
         assertThat(proxy.count(Kind.UPLOAD_PART)).as("multipart uploads happened").isGreaterThan(0);
+        assertThat(proxy.injected().values().stream().mapToInt(Integer::intValue).sum())
+            .as("every fault asked for was injected").isEqualTo(proxy.requested());
       }
     }
   }
@@ -157,6 +160,15 @@ class S3FaultsIT {
     run("timeout", proxy -> proxy.fail(Kind.PUT_MARKER, Fault.DELAY_PAST_TIMEOUT, 2)
         .fail(Kind.COMPLETE_MULTIPART, Fault.DELAY_PAST_TIMEOUT, 1)
         .fail(Kind.UPLOAD_PART, Fault.DELAY_PAST_TIMEOUT, 2));
+  }
+
+  @Test
+  void s3ErrorCodesThatAreTransientDespiteTheirStatus() throws Exception {
+    run("error-codes", proxy -> proxy.fail(Kind.PUT_OBJECT, Fault.REQUEST_TIMEOUT_400, 1)
+        .fail(Kind.PUT_MARKER, Fault.PRIOR_REQUEST_NOT_COMPLETE_503, 1)
+        .fail(Kind.UPLOAD_PART, Fault.CLOCK_SKEW_403, 2)
+        .fail(Kind.COMPLETE_MULTIPART, Fault.OK_200_INTERNAL_ERROR, 1)
+        .fail(Kind.CREATE_MULTIPART, Fault.REQUEST_TIMEOUT_400, 2));
   }
 
   @Test

@@ -77,4 +77,28 @@ class RetrierTest {
     assertThat(Retrier.isTransient(status(409, "BucketAlreadyExists"))).isFalse();
     assertThat(Retrier.isTransient(status(412, "PreconditionFailed"))).isFalse();
   }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{1} {0}")
+  @org.junit.jupiter.params.provider.CsvSource({"RequestTimeout,400", "PriorRequestNotComplete,503",
+      "RequestTimeTooSkewed,403", "InternalError,200", "SlowDown,503", "OperationAborted,409",
+      "ServiceUnavailable,503", "Throttling,400"})
+  void transientS3ErrorCodesAreRetriedWhateverTheirStatus(String code, int statusCode) {
+    AtomicInteger calls = new AtomicInteger();
+    String result = retrier.call("CompleteMultipartUpload", "b", "k", () -> {
+      if (calls.incrementAndGet() == 1) {
+        throw status(statusCode, code);
+      }
+      return "ok";
+    });
+    assertThat(result).isEqualTo("ok");
+    assertThat(calls).as("the fault was injected once, then retried").hasValue(2);
+  }
+
+  @Test
+  void permanentFourHundredsAreNotRetried() {
+    assertThat(Retrier.isTransient(status(400, "InvalidArgument"))).isFalse();
+    assertThat(Retrier.isTransient(status(400, "KeyTooLongError"))).isFalse();
+    assertThat(Retrier.isTransient(status(403, "AccessDenied"))).isFalse();
+    assertThat(Retrier.isTransient(status(404, "NoSuchBucket"))).isFalse();
+  }
 }

@@ -33,7 +33,17 @@ public final class FaultProxy implements AutoCloseable {
   public enum Kind { PUT_OBJECT, PUT_MARKER, CREATE_MULTIPART, UPLOAD_PART, COMPLETE_MULTIPART, GET, HEAD, DELETE, OTHER }
 
   /** What to do to a matching request. */
-  public enum Fault { INTERNAL_ERROR_500, SLOW_DOWN_503, CONNECTION_RESET, DELAY_PAST_TIMEOUT }
+  public enum Fault {
+    INTERNAL_ERROR_500, SLOW_DOWN_503, CONNECTION_RESET, DELAY_PAST_TIMEOUT,
+    /** S3's 400 RequestTimeout: the client's upload was too slow. Transient despite the 4xx. */
+    REQUEST_TIMEOUT_400,
+    /** 503 PriorRequestNotComplete. */
+    PRIOR_REQUEST_NOT_COMPLETE_503,
+    /** 403 RequestTimeTooSkewed. */
+    CLOCK_SKEW_403,
+    /** A CompleteMultipartUpload answered 200 whose body is an InternalError (S3 does this mid-request). */
+    OK_200_INTERNAL_ERROR
+  }
 
   private record Rule(Kind kind, Set<Integer> nth, Fault fault) {
   }
@@ -69,6 +79,11 @@ public final class FaultProxy implements AutoCloseable {
   public FaultProxy fail(Kind kind, Fault fault, Integer... occurrences) {
     rules.add(new Rule(kind, Set.of(occurrences), fault));
     return this;
+  }
+
+  /** How many faults the rules ask for in all. */
+  public int requested() {
+    return rules.stream().mapToInt(rule -> rule.nth().size()).sum();
   }
 
   /** How many faults were injected, per fault. */
@@ -121,6 +136,25 @@ public final class FaultProxy implements AutoCloseable {
           }
           case SLOW_DOWN_503 -> {
             error(exchange, 503, "SlowDown", "Please reduce your request rate.");
+            return;
+          }
+          case REQUEST_TIMEOUT_400 -> {
+            error(exchange, 400, "RequestTimeout", "Your socket connection to the server was not read from or"
+                + " written to within the timeout period.");
+            return;
+          }
+          case PRIOR_REQUEST_NOT_COMPLETE_503 -> {
+            error(exchange, 503, "PriorRequestNotComplete", "Your previous request to create the named bucket"
+                + " succeeded and you already own it.");
+            return;
+          }
+          case CLOCK_SKEW_403 -> {
+            error(exchange, 403, "RequestTimeTooSkewed", "The difference between the request time and the current"
+                + " time is too large.");
+            return;
+          }
+          case OK_200_INTERNAL_ERROR -> {
+            error(exchange, 200, "InternalError", "We encountered an internal error. Please try again.");
             return;
           }
           case CONNECTION_RESET -> {

@@ -327,4 +327,70 @@ class SinkWriterSafetyTest {
         .anyMatch(k -> k.contains("/region=%5F_HIVE_DEFAULT_PARTITION__/"))
         .anyMatch(k -> k.contains("/region=__HIVE_DEFAULT_PARTITION__/"));
   }
+
+  // 5. Smaller defects.
+
+  @Test
+  void offsetsDeliveredAgainAreIgnored() throws Exception {
+    Map<String, String> props = props();
+    props.put("flush.size", "20");
+    SinkWriter writer = writer(props);
+    writer.open(List.of(TP));
+    writer.put(orders("orders", 0, 10));
+    writer.put(orders("orders", 0, 10)); // Connect redelivers from the committed offset after a failed preCommit
+    writer.put(orders("orders", 10, 20));
+    assertThat(committed(writer, TP)).isEqualTo(20);
+    assertThat(landedIds()).hasSize(20).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
+  }
+
+  @Test
+  void aBadRecordIsReportedOnceWhenItsEpochIsReplayed() throws Exception {
+    Map<String, String> props = props();
+    props.put("exactly.once.enabled", "false");
+    props.put("flush.size", "9");
+    List<SinkRecord> log = new ArrayList<>(orders("orders", 0, 10));
+    log.set(4, new SinkRecord("orders", 0, Schema.STRING_SCHEMA, "k4", Orders.ORDER, null, 4)); // null value
+    // An object from an earlier run already holds the key of this epoch's file, with other offsets.
+    String key = "topics/orders/dt=2027-01-01/orders+0+0000000000.snappy.parquet";
+    store.putIfAbsent(key, new byte[] {1}, new io.streamlake.connect.s3.storage.ObjectStore.ObjectOptions(Map.of(),
+        Map.of("streamlake-first-offset", "0", "streamlake-last-offset", "2", "streamlake-record-count", "3")));
+    SinkWriter writer = writer(props);
+    writer.open(List.of(TP));
+    writer.put(log);
+    assertThat(context.takeRewinds()).containsEntry(TP, 0L); // the 412 found other records: replay
+    writer.put(log);
+    assertThat(reported).extracting(SinkRecord::kafkaOffset).containsExactly(4L);
+    assertThat(committed(writer, TP)).isEqualTo(10);
+    assertThat(dataKeys()).contains("topics/orders/dt=2027-01-01/orders+0+0000000000.1.snappy.parquet");
+  }
+
+  @Test
+  void aReplayThatWouldWriteOtherFilesThanItsMarkerFailsNamingTheMarker() {
+    Map<String, String> props = props();
+    props.put("flush.size", "10");
+    List<SinkRecord> log = orders("orders", 0, 10);
+    io.streamlake.connect.s3.testing.CrashingStore crashing = new io.streamlake.connect.s3.testing.CrashingStore(
+        store, io.streamlake.connect.s3.testing.CrashingStore.Point.AFTER_MARKER, 1);
+    SinkWriter first = SinkWriters.create(new S3SinkConfig(props), crashing, context, "first", clock);
+    first.open(List.of(TP));
+    assertThatThrownBy(() -> first.put(log)).isInstanceOf(io.streamlake.connect.s3.testing.CrashingStore.SimulatedCrash.class);
+
+    props.put("path.format", "'date'=YYYYMMdd"); // the layout changed before the restart
+    SinkWriter second = writer(props);
+    second.open(List.of(TP));
+    assertThatThrownBy(() -> second.put(log)).isInstanceOf(ConnectException.class)
+        .hasMessageContaining("s3://memory/topics/_epochs/orders/0/0000000000000000000.json")
+        .hasMessageContaining("path.format").hasMessageContaining("date=20270101");
+    assertThat(dataKeys()).isEmpty();
+  }
+
+  @Test
+  void aCorruptMarkerFailsWithAConnectExceptionNamingItsKey() {
+    store.putIfAbsent("topics/_epochs/orders/0/0000000000000000000.json", "{\"v\":1,\"topic\":".getBytes(
+        java.nio.charset.StandardCharsets.UTF_8), io.streamlake.connect.s3.storage.ObjectStore.ObjectOptions.NONE);
+    SinkWriter writer = writer(props());
+    writer.open(List.of(TP));
+    assertThatThrownBy(() -> writer.put(orders("orders", 0, 3))).isInstanceOf(ConnectException.class)
+        .hasMessageContaining("topics/_epochs/orders/0/0000000000000000000.json");
+  }
 }
