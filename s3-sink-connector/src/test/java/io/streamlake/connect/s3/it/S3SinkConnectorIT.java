@@ -343,4 +343,62 @@ class S3SinkConnectorIT {
         StandardCharsets.UTF_8)).anyMatch(m -> m.contains("timestamp") && m.contains("dirty-0@7"));
     cluster.connect().deleteConnector("dirty");
   }
+
+  private void produceOrders(String topic, int partitions, long fromId, long toId) throws Exception {
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+    for (long id = fromId; id < toId; id++) {
+      records.add(new ProducerRecord<>(topic, (int) (id % partitions), null, orderJson(topic, id, 1_000L * id)));
+    }
+    cluster.produce(records);
+  }
+
+  private Map<Long, Integer> landedIds(String prefix) {
+    Map<Long, Integer> ids = new HashMap<>();
+    for (String key : dataKeys(prefix)) {
+      parquet(key).forEach(row -> ids.merge((Long) row.get("id"), 1, Integer::sum));
+    }
+    return ids;
+  }
+
+  @Test
+  void regexRouterRenamesThePathWhileOffsetsAreCommittedForTheSourcePartitions() throws Exception {
+    String source = "db.inventory.orders";
+    cluster.createTopic(source, 2);
+    Map<String, String> config = basicConfig(source, "routed");
+    config.put("format.class", "parquet");
+    config.put("flush.size", "25");
+    config.put("transforms", "route");
+    config.put("transforms.route.type", "org.apache.kafka.connect.transforms.RegexRouter");
+    config.put("transforms.route.regex", "db\\.inventory\\.(.*)");
+    config.put("transforms.route.replacement", "$1");
+    produceOrders(source, 2, 0, 200);
+    cluster.connect().configureConnector("routed", config);
+    Await.until(Duration.ofSeconds(60), () -> parquetRows("routed/") == 200, () -> dataKeys("routed/").toString());
+
+    // Restart midway: the new task resumes from the committed offsets of the source partitions.
+    cluster.connect().deleteConnector("routed");
+    produceOrders(source, 2, 200, 400);
+    cluster.connect().configureConnector("routed", config);
+    Await.until(Duration.ofSeconds(60), () -> parquetRows("routed/") == 400, () -> dataKeys("routed/").toString());
+
+    Map<Long, Integer> ids = landedIds("routed/");
+    assertThat(ids).hasSize(400);
+    assertThat(ids.values()).containsOnly(1);
+    assertThat(dataKeys("routed/")).allMatch(k -> k.matches(
+        "routed/orders/partition=[01]/db\\.inventory\\.orders\\+[01]\\+\\d{10}\\.snappy\\.parquet"), "renamed path");
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+        cluster.connect().kafka().bootstrapServers()))) {
+      Await.until(Duration.ofSeconds(60), () -> {
+        Map<TopicPartition, OffsetAndMetadata> committed;
+        try {
+          committed = admin.listConsumerGroupOffsets("connect-routed").partitionsToOffsetAndMetadata().get();
+        } catch (Exception e) {
+          return false;
+        }
+        return committed.getOrDefault(new TopicPartition(source, 0), new OffsetAndMetadata(0)).offset() == 200
+            && committed.getOrDefault(new TopicPartition(source, 1), new OffsetAndMetadata(0)).offset() == 200;
+      }, () -> "committed offsets of connect-routed");
+    }
+    cluster.connect().deleteConnector("routed");
+  }
 }
