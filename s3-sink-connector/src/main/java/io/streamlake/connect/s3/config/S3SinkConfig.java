@@ -111,9 +111,11 @@ public final class S3SinkConfig extends AbstractConfig {
   private static final String RETRY_MAX_BACKOFF_DOC = "Upper bound of one back-off.";
 
   public static final String RETRY_DEADLINE_CONFIG = "s3.retry.deadline.ms";
-  public static final long RETRY_DEADLINE_DEFAULT = 300_000L;
+  public static final long RETRY_DEADLINE_DEFAULT = 120_000L;
   private static final String RETRY_DEADLINE_DOC = "How long one S3 operation is retried before the task"
-      + " fails with the bucket, key and cause.";
+      + " fails with the bucket, key and cause. A put() that retries blocks the consumer's poll loop: keep"
+      + " this well below the consumer's max.poll.interval.ms (300000 by default; raise it with"
+      + " consumer.override.max.poll.interval.ms), since one put() can retry several operations in a row.";
 
   public static final String S3_REQUEST_TIMEOUT_CONFIG = "s3.request.timeout.ms";
   public static final long S3_REQUEST_TIMEOUT_DEFAULT = 60_000L;
