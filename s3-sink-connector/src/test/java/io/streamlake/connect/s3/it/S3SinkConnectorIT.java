@@ -401,4 +401,83 @@ class S3SinkConnectorIT {
     }
     cluster.connect().deleteConnector("routed");
   }
+
+  private static final org.apache.kafka.connect.data.Schema ROW = org.apache.kafka.connect.data.SchemaBuilder
+      .struct().name("row")
+      .field("id", org.apache.kafka.connect.data.Schema.INT64_SCHEMA)
+      .field("region", org.apache.kafka.connect.data.Schema.OPTIONAL_STRING_SCHEMA)
+      .field("ts", org.apache.kafka.connect.data.Schema.OPTIONAL_INT64_SCHEMA)
+      .build();
+  private static final org.apache.kafka.connect.data.Schema ROW_TEXT_TS = org.apache.kafka.connect.data.SchemaBuilder
+      .struct().name("row")
+      .field("id", org.apache.kafka.connect.data.Schema.INT64_SCHEMA)
+      .field("region", org.apache.kafka.connect.data.Schema.OPTIONAL_STRING_SCHEMA)
+      .field("ts", org.apache.kafka.connect.data.Schema.OPTIONAL_STRING_SCHEMA)
+      .build();
+
+  private byte[] row(long id, String region, Object ts) {
+    org.apache.kafka.connect.data.Schema schema = ts instanceof String ? ROW_TEXT_TS : ROW;
+    org.apache.kafka.connect.data.Struct value = new org.apache.kafka.connect.data.Struct(schema)
+        .put("id", id).put("region", region).put("ts", ts);
+    return json.fromConnectData("poison", schema, value);
+  }
+
+  @Test
+  void poisonRecordsGoToTheDeadLetterQueueAndTheTaskKeepsRunning() throws Exception {
+    cluster.createTopic("poison", 1);
+    cluster.createTopic("poison-dlq", 1);
+    long s = 1_798_761_600L;
+    List<byte[]> values = new ArrayList<>();
+    List<Long> good = new ArrayList<>();
+    List<Long> bad = new ArrayList<>();
+    java.util.function.BiConsumer<byte[], Boolean> add = (value, ok) -> {
+      (ok ? good : bad).add((long) values.size());
+      values.add(value);
+    };
+    add.accept(row(0, "eu", s), true);
+    add.accept(null, false); // tombstone: behavior.on.null.values=fail
+    add.accept(row(2, "eu", null), false); // null timestamp
+    add.accept(row(3, "eu", 1_798_761_600_000_000_000L), false); // nanoseconds read as seconds: overflow
+    add.accept(row(4, "eu", "yesterday"), false); // unparsable
+    add.accept(row(5, "eu", "+300000000-01-01T00:00:00Z"), false); // beyond epoch milliseconds
+    add.accept(row(6, "東".repeat(2_000), s), false); // key over 1,024 bytes
+    add.accept(row(7, "a/b", s), true);
+    add.accept(row(8, "..", s), true);
+    add.accept(row(9, "x=y", s), true);
+    add.accept(row(10, "100%", s), true);
+    add.accept(row(11, "", s), true);
+    add.accept(row(12, "eu", s + 1), true);
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+    for (byte[] value : values) {
+      records.add(new ProducerRecord<>("poison", 0, "k".getBytes(StandardCharsets.UTF_8), value));
+    }
+    cluster.produce(records);
+
+    Map<String, String> config = basicConfig("poison", "poison");
+    config.put("format.class", "parquet");
+    config.put("flush.size", Integer.toString(good.size()));
+    config.put("partitioner.class", "field");
+    config.put("partition.field.name", "region");
+    config.put("timestamp.extractor", "RecordField");
+    config.put("timestamp.field", "ts");
+    config.put("timestamp.field.unit", "s");
+    config.put("errors.tolerance", "all");
+    config.put("errors.deadletterqueue.topic.name", "poison-dlq");
+    config.put("errors.deadletterqueue.topic.replication.factor", "1");
+    config.put("errors.deadletterqueue.context.headers.enable", "true");
+    cluster.connect().configureConnector("poison", config);
+    Await.until(Duration.ofSeconds(60), () -> parquetRows("poison/") == good.size(),
+        () -> dataKeys("poison/").toString());
+    var dlq = cluster.consumeAll("poison-dlq", bad.size(), Duration.ofSeconds(30));
+    assertThat(dlq).extracting(r -> Long.parseLong(new String(r.headers().lastHeader("__connect.errors.offset")
+        .value(), StandardCharsets.UTF_8))).containsExactlyInAnyOrderElementsOf(bad);
+    assertThat(dlq).extracting(r -> new String(r.headers().lastHeader("__connect.errors.exception.message")
+        .value(), StandardCharsets.UTF_8)).allMatch(m -> m.contains("poison-0@"));
+    Map<Long, Integer> ids = landedIds("poison/");
+    assertThat(ids.keySet()).containsExactlyInAnyOrderElementsOf(good);
+    assertThat(ids.values()).containsOnly(1);
+    var status = cluster.connect().connectorStatus("poison");
+    assertThat(status.tasks()).extracting(t -> t.state()).containsOnly("RUNNING");
+    cluster.connect().deleteConnector("poison");
+  }
 }

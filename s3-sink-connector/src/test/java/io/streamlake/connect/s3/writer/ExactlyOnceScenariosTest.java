@@ -25,8 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every rotation policy against every crash point, a rebalance and a zombie task: after the dust settles the
  * objects in the store hold each produced (topic, partition, offset) exactly once. Connect is simulated
  * ({@link SimulatedConnect}): logs, positions, rewinds and committed offsets, with tasks killed at chosen
- * steps of the protocol. Prints a scenario table.
+ * steps of the protocol. Prints a scenario table. Scenarios share nothing, so they run in parallel.
  */
+@org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
 class ExactlyOnceScenariosTest {
 
   private static final String TOPIC = "orders";
@@ -34,7 +35,7 @@ class ExactlyOnceScenariosTest {
   private static final int RECORDS = 300;
   private static final long T0 = 1_798_761_600_000L; // 2027-01-01T00:00:00Z
   private static final long FAR = 10L * 86_400_000L;
-  private static final Map<String, String> TABLE = new LinkedHashMap<>();
+  private static final Map<String, String> TABLE = new java.util.concurrent.ConcurrentSkipListMap<>();
 
   enum Fault { NONE, CRASH_AFTER_MARKER, CRASH_BETWEEN_FILES, CRASH_BEFORE_OFFSET_COMMIT, REBALANCE, ZOMBIE }
 

@@ -282,6 +282,7 @@ class SinkWriterSafetyTest {
     badRecord.accept(new SinkRecord("events", 0, Schema.STRING_SCHEMA, "gone", null, null, offset++)); // tombstone
     badRecord.accept(withSchema(offset++, null, Map.of("id", 3L, "region", "eu"))); // schemaless into Parquet
     badRecord.accept(withSchema(offset++, noTs, new Struct(noTs).put("id", offset - 1).put("region", "eu")));
+    badRecord.accept(withSchema(offset++, ROW, new Struct(doubleTs).put("id", offset - 1).put("ts", 1.5))); // value vs schema
     badRecord.accept(row(offset++, "eu", null, null)); // null timestamp
     badRecord.accept(withSchema(offset++, doubleTs, single(doubleTs, "ts", Double.NaN, offset - 1)));
     badRecord.accept(row(offset++, "eu", 1_798_761_600_000_000_000L, null)); // nanoseconds read as seconds
@@ -309,8 +310,8 @@ class SinkWriterSafetyTest {
     assertThat(reported).extracting(SinkRecord::kafkaOffset).containsExactlyElementsOf(bad);
     assertThat(reasons).allSatisfy(e -> assertThat(e)
         .isInstanceOf(org.apache.kafka.connect.errors.DataException.class).hasMessageContaining("events-0@"));
-    assertThat(reasons.get(bad.indexOf(10L))).hasMessageContaining("1024");
-    assertThat(reasons.get(bad.indexOf(7L))).hasMessageContaining("timestamp");
+    assertThat(reasons.get(bad.indexOf(11L))).hasMessageContaining("1024");
+    assertThat(reasons.get(bad.indexOf(8L))).hasMessageContaining("timestamp");
     assertThat(committed(writer, events)).isEqualTo(end);
 
     Map<Long, Integer> ids = landedIds();
