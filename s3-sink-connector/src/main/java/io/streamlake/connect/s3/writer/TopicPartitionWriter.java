@@ -159,8 +159,13 @@ final class TopicPartitionWriter {
    * record reporter); a failing upload or stream is not.
    */
   private RuntimeException asRecordFailure(RuntimeException e, OpenFile file) {
-    if (e instanceof DataException || e instanceof ConnectException || e instanceof UncheckedIOException) {
+    if (e instanceof DataException) {
       return e;
+    }
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ConnectException || cause instanceof IOException || cause instanceof UncheckedIOException) {
+        return e; // the upload or stream failed (possibly wrapped by the encoder): not the record's fault
+      }
     }
     return new DataException("The record cannot be written as " + context.format().extension() + " to "
         + file.key() + " (format.class): " + e, e);

@@ -394,4 +394,23 @@ class SinkWriterSafetyTest {
     assertThatThrownBy(() -> writer.put(orders("orders", 0, 3))).isInstanceOf(ConnectException.class)
         .hasMessageContaining("topics/_epochs/orders/0/0000000000000000000.json");
   }
+
+  @Test
+  void aFailingUploadFailsTheTaskAndIsNeverReportedAsABadRecord() {
+    io.streamlake.connect.s3.storage.ObjectStore failing = new io.streamlake.connect.s3.testing.FailingPartsStore(store);
+    Map<String, String> props = props();
+    props.put("format.class", "json");
+    props.put("s3.part.size", Integer.toString(5 * 1024 * 1024));
+    SinkWriter writer = SinkWriters.create(new S3SinkConfig(props), failing, context, "test", clock);
+    writer.open(List.of(TP));
+    List<SinkRecord> big = new ArrayList<>();
+    for (SinkRecord r : orders("orders", 0, 12)) {
+      Struct value = (Struct) r.value();
+      value.put("note", "n".repeat(512 * 1024));
+      big.add(r);
+    }
+    assertThatThrownBy(() -> writer.put(big)).isInstanceOf(io.streamlake.connect.s3.storage.StoreException.class);
+    assertThat(reported).isEmpty();
+    assertThat(committed(writer, TP)).isLessThanOrEqualTo(0);
+  }
 }
