@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * are never overwritten ({@code If-None-Match: *}) and never deleted by the task, since a zombie task may
  * still start an old epoch; a bucket lifecycle rule on the prefix expires them (deploy/ ships one).
  */
-public final class EpochLedger {
+final class EpochLedger {
 
   private static final Logger log = LoggerFactory.getLogger(EpochLedger.class);
 
@@ -25,7 +25,7 @@ public final class EpochLedger {
   private final String writerId;
   private final Clock clock;
 
-  public EpochLedger(ObjectStore store, String topicsDirPrefix, String writerId, Clock clock) {
+  EpochLedger(ObjectStore store, String topicsDirPrefix, String writerId, Clock clock) {
     this.store = store;
     this.prefix = topicsDirPrefix + "_epochs/";
     this.writerId = writerId;
@@ -42,7 +42,7 @@ public final class EpochLedger {
    *
    * @throws ConnectException when the marker cannot be read or describes another epoch (naming its key)
    */
-  public Optional<EpochMarker> recordedCut(TopicPartition partition, long firstOffset) {
+  Optional<EpochMarker> recordedCut(TopicPartition partition, long firstOffset) {
     String key = key(partition, firstOffset);
     Optional<EpochMarker> cut = store.get(key).map(bytes -> EpochMarker.fromJson(bytes, key)).map(marker -> {
       if (!marker.topic().equals(partition.topic()) || marker.partition() != partition.partition()
@@ -59,7 +59,7 @@ public final class EpochLedger {
   }
 
   /** The key of the marker of an epoch, for messages. */
-  public String describe(TopicPartition partition, long firstOffset) {
+  String describe(TopicPartition partition, long firstOffset) {
     return "s3://" + store.bucket() + "/" + key(partition, firstOffset);
   }
 
@@ -68,7 +68,7 @@ public final class EpochLedger {
    *
    * @return empty when the claim succeeded, or the cut another task recorded
    */
-  public Optional<EpochMarker> claim(TopicPartition partition, long firstOffset, long lastOffset, List<String> files) {
+  Optional<EpochMarker> claim(TopicPartition partition, long firstOffset, long lastOffset, List<String> files) {
     String key = key(partition, firstOffset);
     EpochMarker marker = new EpochMarker(partition.topic(), partition.partition(), firstOffset, lastOffset, files,
         clock.millis(), writerId);

@@ -19,13 +19,13 @@ import org.apache.kafka.connect.errors.ConnectException;
  * {@code partition}, {@code first}, {@code last}, {@code files} (keys of the epoch's data objects),
  * {@code writtenAt} (epoch ms, informational), {@code writer} (task id, informational).
  */
-public record EpochMarker(String topic, int partition, long firstOffset, long lastOffset, List<String> files,
+record EpochMarker(String topic, int partition, long firstOffset, long lastOffset, List<String> files,
     long writtenAtMs, String writer) {
 
   static final int VERSION = 1;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  public EpochMarker {
+  EpochMarker {
     files = List.copyOf(files);
   }
 

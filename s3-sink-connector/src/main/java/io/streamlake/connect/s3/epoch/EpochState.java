@@ -13,7 +13,7 @@ package io.streamlake.connect.s3.epoch;
  *       dropped until the replay starts.
  * </ul>
  */
-public final class EpochState {
+final class EpochState {
 
   private static final long NONE = -1;
 
@@ -23,60 +23,60 @@ public final class EpochState {
   private boolean awaitingRewind;
 
   /** Step 1 and 2: opens an epoch at its first written record, with the cut a previous attempt recorded, if any. */
-  public void open(long first, long recordedCutOrNegative) {
+  void open(long first, long recordedCutOrNegative) {
     firstOffset = first;
     lastOffset = first;
     recordedCut = recordedCutOrNegative;
   }
 
-  public void appended(long offset) {
+  void appended(long offset) {
     lastOffset = offset;
   }
 
-  public boolean isOpen() {
+  boolean isOpen() {
     return firstOffset != NONE;
   }
 
   /** True when this epoch replays a cut recorded by an earlier attempt: the rotation policy is not consulted. */
-  public boolean isReplayingRecordedCut() {
+  boolean isReplayingRecordedCut() {
     return isOpen() && recordedCut != NONE;
   }
 
   /** Replay reached the recorded cut with this record. */
-  public boolean mustCutAfter(long offset) {
+  boolean mustCutAfter(long offset) {
     return isReplayingRecordedCut() && offset >= recordedCut;
   }
 
   /** Replay jumped past the recorded cut (the record at the cut is gone): cut before this record. */
-  public boolean mustCutBefore(long offset) {
+  boolean mustCutBefore(long offset) {
     return isReplayingRecordedCut() && offset > recordedCut;
   }
 
-  public long firstOffset() {
+  long firstOffset() {
     return firstOffset;
   }
 
-  public long lastOffset() {
+  long lastOffset() {
     return lastOffset;
   }
 
   /** Step 3 lost: the epoch is discarded and the rest of the current batch must be dropped. */
-  public void awaitRewind() {
+  void awaitRewind() {
     close();
     awaitingRewind = true;
   }
 
-  public boolean isAwaitingRewind() {
+  boolean isAwaitingRewind() {
     return awaitingRewind;
   }
 
   /** A new batch arrives after the consumer was repositioned. */
-  public void rewound() {
+  void rewound() {
     awaitingRewind = false;
   }
 
   /** The epoch ended (cut and committed, or discarded). */
-  public void close() {
+  void close() {
     firstOffset = NONE;
     lastOffset = NONE;
     recordedCut = NONE;

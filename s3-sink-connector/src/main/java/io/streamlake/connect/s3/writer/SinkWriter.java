@@ -48,7 +48,7 @@ public final class SinkWriter implements AutoCloseable {
     for (SinkRecord record : records) {
       TopicPartitionWriter writer = writer(sources.of(record));
       long offset = record.kafkaOffset();
-      if (!writer.accepts(offset)) {
+      if (!writer.epoch().accepts(offset)) {
         continue; // dropped until a rewind, or delivered again: handled (and reported) once
       }
       try {
@@ -65,11 +65,11 @@ public final class SinkWriter implements AutoCloseable {
             () -> partitioner.encode(record, timestamp));
         writer.append(record, timestamp, encoded);
       } catch (DataException e) {
-        if (!writer.reportedBefore(offset)) {
+        if (!writer.epoch().reportedBefore(offset)) {
           String label = RecordLabel.of(record);
           String message = String.valueOf(e.getMessage());
           errant.report(record, message.contains(label) ? e : new DataException(label + ": " + message, e));
-          writer.markReported(offset);
+          writer.epoch().markReported(offset);
         }
         writer.skip(offset);
       }

@@ -1,7 +1,7 @@
 package io.streamlake.connect.s3.writer;
 
 import io.streamlake.connect.s3.config.S3SinkConfig;
-import io.streamlake.connect.s3.epoch.EpochLedger;
+import io.streamlake.connect.s3.epoch.Epochs;
 import io.streamlake.connect.s3.format.RecordFormat;
 import io.streamlake.connect.s3.format.RecordFormats;
 import io.streamlake.connect.s3.partition.Partitioners;
@@ -25,12 +25,12 @@ public final class SinkWriters {
     RecordFormat format = RecordFormats.create(config);
     ObjectKeys keys = new ObjectKeys(config.getString(S3SinkConfig.TOPICS_DIR_CONFIG), format.extension(),
         config.getInt(S3SinkConfig.ZERO_PAD_CONFIG));
-    EpochLedger ledger = config.getBoolean(S3SinkConfig.EXACTLY_ONCE_CONFIG)
-        ? new EpochLedger(store, keys.prefix(), writerId, clock)
-        : null;
+    Epochs epochs = config.getBoolean(S3SinkConfig.EXACTLY_ONCE_CONFIG)
+        ? Epochs.withMarkers(store, keys.prefix(), writerId, clock, context::offset)
+        : Epochs.withoutMarkers(context::offset);
     TopicPartitionWriter.WriterContext writerContext = new TopicPartitionWriter.WriterContext(format, keys, store,
         config.getInt(S3SinkConfig.S3_PART_SIZE_CONFIG), config.getBoolean(S3SinkConfig.OBJECT_TAGGING_CONFIG),
-        RotationPolicy.from(config), new SchemaChange(config.schemaCompatibility()), ledger, context::offset, clock);
+        RotationPolicy.from(config), new SchemaChange(config.schemaCompatibility()), epochs, clock);
     return new SinkWriter(writerContext, Partitioners.create(config), TimestampExtractors.create(config, clock),
         config.nullValueBehavior(), new ErrantRecords(reporter(context)),
         new MemoryBudget(config.getLong(S3SinkConfig.MEMORY_MAX_CONFIG), 100));

@@ -1,8 +1,7 @@
 package io.streamlake.connect.s3.writer;
 
-import io.streamlake.connect.s3.epoch.EpochLedger;
-import io.streamlake.connect.s3.epoch.EpochMarker;
-import io.streamlake.connect.s3.epoch.EpochState;
+import io.streamlake.connect.s3.epoch.EpochCoordinator;
+import io.streamlake.connect.s3.epoch.Epochs;
 import io.streamlake.connect.s3.format.RecordFormat;
 import io.streamlake.connect.s3.storage.ObjectStore;
 import io.streamlake.connect.s3.storage.S3UploadStream;
@@ -10,14 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -32,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * partition) closes together. Only offsets before the open epoch are ever reported as committable.
  *
  * <p>{@code partition} is the source topic-partition the records were read from (their original coordinates):
- * transforms that rename topics change the path of a file, never the bookkeeping.
+ * transforms that rename topics change the path of a file, never the bookkeeping. This class keeps the files,
+ * their rotation and schema; the protocol's decisions (when to follow a recorded cut, whether to publish,
+ * what to commit) are its {@link EpochCoordinator}'s.
  */
 final class TopicPartitionWriter {
 
@@ -41,45 +38,23 @@ final class TopicPartitionWriter {
   private final TopicPartition partition;
   private final WriterContext context;
   private final Map<String, OpenFile> files = new LinkedHashMap<>();
-  private final EpochState epoch = new EpochState();
+  private final EpochCoordinator epoch;
 
   private long epochRecords;
   private long baseTimestamp;
   private long lastAppendWallMs;
   private long scheduledCutMs = Long.MAX_VALUE;
   private Schema epochSchema;
-  /** Offset after the last record handled outside an open epoch (committed, or skipped); -1 if none. */
-  private long nextCommittable = -1;
-  /** The last offset appended or skipped; Connect may deliver offsets again (after a failed preCommit). */
-  private long lastHandled = -1;
-  /** Files listed by the marker of the epoch being replayed. */
-  private List<String> recordedFiles = List.of();
-  /** Keys found to hold other records than the file the writer wanted to publish there. */
-  private final Set<String> takenKeys = new HashSet<>();
-  /** Offsets sent to the errant-record reporter and not yet committed: a replay does not report them again. */
-  private final NavigableSet<Long> reported = new TreeSet<>();
 
   TopicPartitionWriter(TopicPartition partition, WriterContext context) {
     this.partition = partition;
     this.context = context;
+    this.epoch = context.epochs().coordinator(partition);
   }
 
-  /**
-   * Whether a record at {@code offset} is to be handled: not while waiting for a rewind (the rest of the
-   * batch is dropped and delivered again) and not when it was handled already (Connect delivers offsets again
-   * after it rewinds the consumer to the committed offset, while the open epoch still holds them).
-   */
-  boolean accepts(long offset) {
-    return !epoch.isAwaitingRewind() && offset > lastHandled;
-  }
-
-  /** Whether the record at {@code offset} was reported as errant by an earlier attempt of its epoch. */
-  boolean reportedBefore(long offset) {
-    return reported.contains(offset);
-  }
-
-  void markReported(long offset) {
-    reported.add(offset);
+  /** The protocol's view of this partition: what to accept, report and commit. */
+  EpochCoordinator epoch() {
+    return epoch;
   }
 
   /**
@@ -90,22 +65,21 @@ final class TopicPartitionWriter {
    */
   void append(SinkRecord record, long timestamp, String encodedPartition) {
     long offset = record.kafkaOffset();
-    if (!accepts(offset)) {
+    if (!epoch.accepts(offset)) {
       return;
     }
     if (epoch.isOpen()) {
-      RotationPolicy.Reason reason = epoch.isReplayingRecordedCut()
-          ? (epoch.mustCutBefore(offset) ? RotationPolicy.Reason.RECORDED_CUT : null)
+      RotationPolicy.Reason reason = epoch.followsRecordedCut()
+          ? (epoch.recordedCutBefore(offset) ? RotationPolicy.Reason.RECORDED_CUT : null)
           : policyCutBefore(record, timestamp);
       if (reason != null) {
         cut(reason);
-        if (epoch.isAwaitingRewind()) {
-          return;
+        if (!epoch.accepts(offset)) {
+          return; // the cut lost its claim or collided: the partition is being rewound
         }
       }
     }
     boolean opening = !epoch.isOpen();
-    Optional<EpochMarker> recorded = opening ? recordedCutAt(offset) : Optional.empty();
     Schema fileSchema = opening ? record.valueSchema() : epochSchema;
     String fileId = record.topic() + '\u0000' + encodedPartition;
     OpenFile file = files.get(fileId);
@@ -127,18 +101,16 @@ final class TopicPartitionWriter {
     }
     long now = context.clock().millis();
     if (opening) {
-      epoch.open(offset, recorded.map(EpochMarker::lastOffset).orElse(-1L));
-      recordedFiles = recorded.map(EpochMarker::files).orElse(List.of());
+      epoch.opened(offset);
       epochSchema = record.valueSchema();
       baseTimestamp = timestamp;
       scheduledCutMs = context.rotation().nextScheduledCut(now);
     }
     epoch.appended(offset);
-    lastHandled = offset;
     epochRecords++;
     lastAppendWallMs = now;
-    RotationPolicy.Reason after = epoch.isReplayingRecordedCut()
-        ? (epoch.mustCutAfter(offset) ? RotationPolicy.Reason.RECORDED_CUT : null)
+    RotationPolicy.Reason after = epoch.followsRecordedCut()
+        ? (epoch.recordedCutAfter(offset) ? RotationPolicy.Reason.RECORDED_CUT : null)
         : context.rotation().afterAppend(epochRecords, this::epochBytes);
     if (after != null) {
       cut(after);
@@ -171,30 +143,23 @@ final class TopicPartitionWriter {
         + file.key() + " (format.class): " + e, e);
   }
 
-  private Optional<EpochMarker> recordedCutAt(long firstOffset) {
-    if (context.ledger() == null) {
-      return Optional.empty();
-    }
-    return context.ledger().recordedCut(partition, firstOffset);
-  }
-
   /** A record that is not written (ignored null value, or reported as errant) still counts as handled. */
   void skip(long offset) {
-    if (!accepts(offset)) {
+    if (!epoch.accepts(offset)) {
       return;
     }
-    lastHandled = offset;
-    if (epoch.mustCutBefore(offset)) {
+    if (epoch.recordedCutBefore(offset)) {
       cut(RotationPolicy.Reason.RECORDED_CUT);
+      if (!epoch.accepts(offset)) {
+        return;
+      }
     }
-    if (!epoch.isOpen() && !epoch.isAwaitingRewind()) {
-      nextCommittable = Math.max(nextCommittable, offset + 1);
-    }
+    epoch.skipped(offset);
   }
 
   /** Timer-driven cuts: idle files and the wall-clock schedule. Never during a replay of a recorded cut. */
   void tick() {
-    if (epoch.isOpen() && !epoch.isReplayingRecordedCut()) {
+    if (epoch.isOpen() && !epoch.followsRecordedCut()) {
       RotationPolicy.Reason reason = context.rotation().onTick(context.clock().millis(), lastAppendWallMs,
           scheduledCutMs);
       if (reason != null) {
@@ -205,17 +170,17 @@ final class TopicPartitionWriter {
 
   /** The end of a batch from Connect: after a rewind request, the next batch starts at the rewound offset. */
   void endBatch() {
-    epoch.rewound();
+    epoch.endBatch();
   }
 
   /** The offset to commit: everything before it is durable or was skipped. -1 when nothing was handled. */
   long committableOffset() {
-    return epoch.isOpen() ? epoch.firstOffset() : nextCommittable;
+    return epoch.committableOffset();
   }
 
   /** Whether the memory budget may cut this partition early (not while replaying a recorded cut). */
   boolean canCutEarly() {
-    return epoch.isOpen() && !epoch.isReplayingRecordedCut();
+    return epoch.canCutEarly();
   }
 
   long memoryBytes() {
@@ -252,20 +217,10 @@ final class TopicPartitionWriter {
           written.add(file);
         }
       }
-      if (context.ledger() != null && epoch.isReplayingRecordedCut()) {
-        checkRecordedFiles(written, first, last);
-      } else if (context.ledger() != null) {
-        Optional<EpochMarker> theirs = context.ledger().claim(partition, first, last,
-            written.stream().map(OpenFile::baseKey).toList());
-        if (theirs.isPresent() && theirs.get().lastOffset() != last) {
-          // Another task (a zombie, or this task's previous life) cut this epoch elsewhere: replay its cut.
-          log.warn("Epoch {}@{} was already cut at {} by another task (this task would cut at {}); discarding"
-              + " {} files and rewinding {} to offset {}", partition, first, theirs.get().lastOffset(), last,
-              sealed.size(), partition, first);
-          sealed.forEach(S3UploadStream.Sealed::abort);
-          rewindEpoch(first);
-          return;
-        }
+      if (!epoch.claim(written.stream().map(OpenFile::baseKey).toList())) {
+        sealed.forEach(S3UploadStream.Sealed::abort);
+        resetFiles();
+        return;
       }
       for (int i = 0; i < sealed.size(); i++) {
         S3UploadStream.Sealed file = sealed.get(i);
@@ -284,16 +239,16 @@ final class TopicPartitionWriter {
         log.warn("{} already exists but holds {}, not this file's offsets {}; rewinding {} to offset {} to write"
             + " the file under another key (records it shares with the existing object land twice)",
             file.key(), existing.map(FileRange::toString).orElse("no stated offsets"), ours, partition, first);
-        takenKeys.add(file.key());
         sealed.subList(i + 1, sealed.size()).forEach(S3UploadStream.Sealed::abort);
-        rewindEpoch(first);
+        resetFiles();
+        epoch.collided(file.key());
         return;
       }
     } catch (IOException | RuntimeException e) {
       sealed.forEach(S3UploadStream.Sealed::abort);
       files.values().forEach(OpenFile::abort);
       resetFiles();
-      epoch.close();
+      epoch.abandoned();
       if (e instanceof IOException io) {
         throw new UncheckedIOException("Closing files of " + partition + " failed", io);
       }
@@ -305,37 +260,8 @@ final class TopicPartitionWriter {
           context.store().bucket(), file.key(), file.records(), sealed.get(i).size(), file.startOffset(),
           file.endOffset(), partition, first, last, reason);
     }
-    nextCommittable = last + 1;
-    reported.headSet(nextCommittable).clear();
-    takenKeys.clear();
     resetFiles();
-    epoch.close();
-  }
-
-  /** Drops the epoch's files and asks Connect to deliver the partition again from the epoch's first offset. */
-  private void rewindEpoch(long first) {
-    resetFiles();
-    epoch.awaitRewind();
-    lastHandled = first - 1;
-    context.rewinder().rewind(partition, first);
-  }
-
-  /**
-   * A replay must write the files its marker lists. Another key means the layout changed since the marker was
-   * written (partitioner, {@code path.format}, {@code topics.dir}, format): publishing would land the epoch's
-   * records a second time under new keys. Fewer files are fine (compaction removed records of the epoch).
-   */
-  private void checkRecordedFiles(List<OpenFile> written, long first, long last) {
-    Set<String> recorded = new HashSet<>(recordedFiles);
-    List<String> unknown = written.stream().map(OpenFile::baseKey).filter(k -> !recorded.contains(k)).toList();
-    if (!unknown.isEmpty()) {
-      throw new ConnectException("Epoch marker " + context.ledger().describe(partition, first) + " records the"
-          + " files " + recordedFiles + " for offsets " + first + "-" + last + ", but this run would write "
-          + unknown + ". The data layout changed since that epoch was first written (partitioner.class,"
-          + " partition.field.name, path.format, timezone, topics.dir or format.class); publishing would write"
-          + " those records twice. Restore the earlier settings until the committed offset of " + partition
-          + " passes " + last + ", or delete the marker to accept duplicates.");
-    }
+    epoch.published();
   }
 
   /**
@@ -360,7 +286,7 @@ final class TopicPartitionWriter {
       return range;
     }
     boolean sameStart = Long.toString(ours.first()).equals(metadata.get().get(FileRange.FIRST));
-    if (sameStart && epoch.isReplayingRecordedCut() && recordedFiles.contains(key)) {
+    if (sameStart && epoch.trustsUntagged(key)) {
       return Optional.of(ours);
     }
     return Optional.empty();
@@ -374,19 +300,13 @@ final class TopicPartitionWriter {
     }
     files.values().forEach(OpenFile::abort);
     resetFiles();
-    epoch.close();
+    epoch.abandoned();
   }
 
   private OpenFile openFile(SinkRecord record, String encodedPartition, Schema fileSchema) {
     String baseKey = context.keys().dataKey(record.topic(), partition, encodedPartition, record.kafkaOffset());
-    String key = baseKey;
-    for (int variant = 1; takenKeys.contains(key); variant++) {
-      if (variant > ObjectKeys.MAX_VARIANT) {
-        throw new ConnectException("Every variant of " + baseKey + " up to ." + ObjectKeys.MAX_VARIANT
-            + " holds other records; clean up the prefix before resuming " + partition);
-      }
-      key = context.keys().dataKey(record.topic(), partition, encodedPartition, record.kafkaOffset(), variant);
-    }
+    String key = epoch.keyFor(baseKey, ObjectKeys.MAX_VARIANT,
+        n -> context.keys().dataKey(record.topic(), partition, encodedPartition, record.kafkaOffset(), n));
     S3UploadStream upload = new S3UploadStream(context.store(), key, context.partSize(),
         new ObjectStore.ObjectOptions(Map.of(), FileRange.opening(record.kafkaOffset())));
     SinkRecord schemaSource = fileSchema == record.valueSchema() ? record
@@ -415,13 +335,8 @@ final class TopicPartitionWriter {
     scheduledCutMs = Long.MAX_VALUE;
   }
 
-  /** Asks Connect to reposition the consumer of a partition (SinkTaskContext.offset). */
-  interface Rewinder {
-    void rewind(TopicPartition partition, long offset);
-  }
-
-  /** Collaborators shared by all topic-partitions of a task. {@code ledger} is null when exactly.once=false. */
+  /** Collaborators shared by all topic-partitions of a task. */
   record WriterContext(RecordFormat format, ObjectKeys keys, ObjectStore store, int partSize, boolean tagObjects,
-      RotationPolicy rotation, SchemaChange schemaChange, EpochLedger ledger, Rewinder rewinder, Clock clock) {
+      RotationPolicy rotation, SchemaChange schemaChange, Epochs epochs, Clock clock) {
   }
 }
