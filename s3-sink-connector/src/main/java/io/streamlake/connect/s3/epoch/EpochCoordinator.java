@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #opened} when the first record of an epoch is written (steps 1 and 2: the recorded cut is read);
  *   <li>{@link #recordedCutBefore} / {@link #recordedCutAfter} while replaying a recorded cut, or its own
  *       rotation policy otherwise ({@link #followsRecordedCut});
- *   <li>at a cut, {@link #claim} (steps 3 and 5), then per file that already exists {@link #trustsUntagged}
- *       or {@link #collided} (step 6), and {@link #published} when every file is durable (step 7).
+ *   <li>at a cut, {@link #claim} (steps 3 and 5), then {@link #durable} per file that is, or for keys that
+ *       hold other records {@link #collided} (step 6), and {@link #published} when every file is durable
+ *       (step 7).
  * </ol>
  */
 public final class EpochCoordinator {
@@ -47,6 +48,17 @@ public final class EpochCoordinator {
   private List<String> recordedFiles = List.of();
   /** Keys found to hold other records than the file the writer wanted to publish there. */
   private final Set<String> takenKeys = new HashSet<>();
+  /** Keys this task published for the open epoch's offsets before a collision made it replay the epoch. */
+  private final Set<String> publishedHere = new HashSet<>();
+  /**
+   * Without a marker, the cut of an epoch that collided and is being replayed, remembered here so the replay
+   * cuts where the attempt that published part of it did (a policy such as the wall-clock schedule would cut
+   * elsewhere, and the files it published would no longer hold the replay's files).
+   */
+  private LocalCut localCut;
+
+  private record LocalCut(long first, long last, List<String> files) {
+  }
   /** Offsets sent to the errant-record reporter and not yet committed: a replay does not report them again. */
   private final NavigableSet<Long> reported = new TreeSet<>();
 
@@ -114,8 +126,42 @@ public final class EpochCoordinator {
   /** Steps 1 and 2: the first record of an epoch was written at {@code offset}; reads the recorded cut, if any. */
   public void opened(long offset) {
     Optional<EpochMarker> recorded = ledger == null ? Optional.empty() : ledger.recordedCut(partition, offset);
-    epoch.open(offset, recorded.map(EpochMarker::lastOffset).orElse(-1L));
-    recordedFiles = recorded.map(EpochMarker::files).orElse(List.of());
+    if (recorded.isPresent()) {
+      epoch.open(offset, recorded.get().lastOffset());
+      recordedFiles = recorded.get().files();
+    } else if (localCut != null && localCut.first() == offset) {
+      epoch.open(offset, localCut.last());
+      recordedFiles = localCut.files();
+    } else {
+      epoch.open(offset, -1);
+      recordedFiles = List.of();
+    }
+  }
+
+  /**
+   * The spelling of a file's base key that the epoch's marker recorded, when it lists the same key in another
+   * spelling of its path segments (an earlier version encoded {@code =} in partition values as itself, this one
+   * as {@code %3D}): a replay across an upgrade then rewrites the same keys instead of failing or doubling.
+   */
+  public String recordedSpelling(String baseKey) {
+    if (recordedFiles.isEmpty() || recordedFiles.contains(baseKey)) {
+      return baseKey;
+    }
+    String decoded = decode(baseKey);
+    for (String recorded : recordedFiles) {
+      if (decode(recorded).equals(decoded)) {
+        return recorded;
+      }
+    }
+    return baseKey;
+  }
+
+  private static String decode(String key) {
+    try {
+      return java.net.URLDecoder.decode(key.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return key;
+    }
   }
 
   /** A record of the open epoch was written. */
@@ -169,6 +215,10 @@ public final class EpochCoordinator {
       return true;
     }
     Optional<EpochMarker> theirs = ledger.claim(partition, first, last, baseKeys);
+    if (theirs.isPresent() && theirs.get().lastOffset() == last) {
+      recordedFiles = theirs.get().files(); // another task claimed the same cut: it must be the same files
+      checkRecordedFiles(baseKeys, first, last);
+    }
     if (theirs.isPresent() && theirs.get().lastOffset() != last) {
       // Another task (a zombie, or this task's previous life) cut this epoch elsewhere: replay its cut.
       log.warn("Epoch {}@{} was already cut at {} by another task (this task would cut at {}); discarding {} files"
@@ -186,15 +236,24 @@ public final class EpochCoordinator {
    * marker complete uploads under it.
    */
   public boolean trustsUntagged(String key) {
-    return epoch.isReplayingRecordedCut() && recordedFiles.contains(key);
+    return (epoch.isReplayingRecordedCut() && recordedFiles.contains(key)) || publishedHere.contains(key);
+  }
+
+  /** Step 6: a file of the open epoch is durable under {@code key} (written now, or found holding it). */
+  public void durable(String key) {
+    publishedHere.add(key);
   }
 
   /**
    * Step 6 found {@code key} holding other records (markers missing or off, offsets reset): committing would
    * lose offsets. The epoch is replayed, and its file then takes the next variant key.
    */
-  public void collided(String key) {
-    takenKeys.add(key);
+  public void collided(List<String> keys, List<String> baseKeys) {
+    takenKeys.addAll(keys);
+    if (ledger == null) {
+      // With markers, the marker holds this cut and the replay follows it; without, remember it here.
+      localCut = new LocalCut(epoch.firstOffset(), epoch.lastOffset(), List.copyOf(baseKeys));
+    }
     rewind(epoch.firstOffset());
   }
 
@@ -203,6 +262,8 @@ public final class EpochCoordinator {
     nextCommittable = epoch.lastOffset() + 1;
     reported.headSet(nextCommittable).clear();
     takenKeys.clear();
+    publishedHere.clear();
+    localCut = null;
     epoch.close();
   }
 

@@ -70,7 +70,12 @@ public final class AvroFormat implements RecordFormat {
     public void write(SinkRecord record) throws IOException {
       GenericData.Record datum = values.toRecord(record.value(), schema);
       long before = counting.count();
-      writer.append(datum);
+      try {
+        writer.append(datum);
+      } catch (RuntimeException e) {
+        throw new EncoderFailure("Avro", record.topic() + "-" + record.kafkaPartition() + "@"
+            + record.kafkaOffset(), e);
+      }
       // Avro buffers a block (64 KiB by default) before it reaches the stream; estimate it.
       pending = counting.count() == before ? pending + 64 : 0;
     }

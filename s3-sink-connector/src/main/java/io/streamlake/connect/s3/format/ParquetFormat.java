@@ -107,7 +107,12 @@ public final class ParquetFormat implements RecordFormat {
     @Override
     public void write(SinkRecord record) throws IOException {
       GenericData.Record datum = values.toRecord(record.value(), schema);
-      writer.write(datum);
+      try {
+        writer.write(datum);
+      } catch (RuntimeException e) {
+        throw new EncoderFailure("Parquet", record.topic() + "-" + record.kafkaPartition() + "@"
+            + record.kafkaOffset(), e);
+      }
     }
 
     @Override

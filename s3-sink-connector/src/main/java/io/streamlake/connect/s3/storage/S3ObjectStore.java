@@ -206,9 +206,14 @@ public final class S3ObjectStore implements ObjectStore {
           if (isAlreadyExists(e)) {
             return false;
           }
-          if (e.statusCode() == 404 && exists(key)) {
-            // An earlier attempt completed but its response was lost; the object is there.
+          if (e.statusCode() == 404 && isOurs(key)) {
+            // An earlier attempt of this request completed but its answer was lost: the object there is this
+            // upload's (its ETag is the one these parts make). Any other object is not: it goes to the caller's
+            // check of what an existing key holds.
             return true;
+          }
+          if (e.statusCode() == 404 && existsAtAll(key)) {
+            return false;
           }
           throw e;
         }
@@ -217,6 +222,16 @@ public final class S3ObjectStore implements ObjectStore {
         abort();
       }
       return created;
+    }
+
+    /** Whether {@code key} holds the object these parts make: S3's multipart ETag is md5(part md5s)-count. */
+    private boolean isOurs(String key) {
+      return head(key).map(etag -> etag.equals(MultipartEtag.of(parts.stream().map(CompletedPart::eTag).toList())))
+          .orElse(false);
+    }
+
+    private boolean existsAtAll(String key) {
+      return head(key).isPresent();
     }
 
     @Override
@@ -230,13 +245,20 @@ public final class S3ObjectStore implements ObjectStore {
     }
   }
 
-  private boolean exists(String key) {
-    try {
-      s3.headObject(b -> b.bucket(bucket).key(key));
-      return true;
-    } catch (S3Exception e) {
-      return false;
-    }
+  /** The ETag of an existing object without quotes, or empty when the key does not exist. */
+  private Optional<String> head(String key) {
+    return retrier.call("HEAD", bucket, key, () -> {
+      try {
+        return Optional.of(MultipartEtag.unquote(s3.headObject(b -> b.bucket(bucket).key(key)).eTag()));
+      } catch (NoSuchKeyException e) {
+        return Optional.empty();
+      } catch (S3Exception e) {
+        if (e.statusCode() == 404) {
+          return Optional.empty();
+        }
+        throw e;
+      }
+    });
   }
 
   /** Encryption, ACL and storage class applied to every data object. */

@@ -80,7 +80,35 @@ final class TopicPartitionWriter {
       }
     }
     boolean opening = !epoch.isOpen();
-    Schema fileSchema = opening ? record.valueSchema() : epochSchema;
+    if (opening) {
+      epoch.opened(offset); // steps 1-2 before the first file opens: a recorded cut also fixes its key's spelling
+    }
+    try {
+      write(record, encodedPartition, opening ? record.valueSchema() : epochSchema);
+    } catch (RuntimeException e) {
+      if (opening) {
+        epoch.abandoned(); // nothing of the epoch was written
+      }
+      throw e;
+    }
+    long now = context.clock().millis();
+    if (opening) {
+      epochSchema = record.valueSchema();
+      baseTimestamp = timestamp;
+      scheduledCutMs = context.rotation().nextScheduledCut(now);
+    }
+    epoch.appended(offset);
+    epochRecords++;
+    lastAppendWallMs = now;
+    RotationPolicy.Reason after = epoch.followsRecordedCut()
+        ? (epoch.recordedCutAfter(offset) ? RotationPolicy.Reason.RECORDED_CUT : null)
+        : context.rotation().afterAppend(epochRecords, this::epochBytes);
+    if (after != null) {
+      cut(after);
+    }
+  }
+
+  private void write(SinkRecord record, String encodedPartition, Schema fileSchema) {
     String fileId = record.topic() + '\u0000' + encodedPartition;
     OpenFile file = files.get(fileId);
     if (file == null) {
@@ -97,23 +125,7 @@ final class TopicPartitionWriter {
         files.remove(fileId);
         file.abort();
       }
-      throw asRecordFailure(e, file);
-    }
-    long now = context.clock().millis();
-    if (opening) {
-      epoch.opened(offset);
-      epochSchema = record.valueSchema();
-      baseTimestamp = timestamp;
-      scheduledCutMs = context.rotation().nextScheduledCut(now);
-    }
-    epoch.appended(offset);
-    epochRecords++;
-    lastAppendWallMs = now;
-    RotationPolicy.Reason after = epoch.followsRecordedCut()
-        ? (epoch.recordedCutAfter(offset) ? RotationPolicy.Reason.RECORDED_CUT : null)
-        : context.rotation().afterAppend(epochRecords, this::epochBytes);
-    if (after != null) {
-      cut(after);
+      throw asRecordFailure(e, file.key());
     }
   }
 
@@ -130,7 +142,7 @@ final class TopicPartitionWriter {
    * A failure of the encoder on one record is that record's problem (a {@link DataException} for the errant
    * record reporter); a failing upload or stream is not.
    */
-  private RuntimeException asRecordFailure(RuntimeException e, OpenFile file) {
+  private RuntimeException asRecordFailure(RuntimeException e, String key) {
     if (e instanceof DataException) {
       return e;
     }
@@ -140,7 +152,7 @@ final class TopicPartitionWriter {
       }
     }
     return new DataException("The record cannot be written as " + context.format().extension() + " to "
-        + file.key() + " (format.class): " + e, e);
+        + key + " (format.class): " + e, e);
   }
 
   /** A record that is not written (ignored null value, or reported as errant) still counts as handled. */
@@ -222,9 +234,11 @@ final class TopicPartitionWriter {
         resetFiles();
         return;
       }
+      List<String> collided = new ArrayList<>();
       for (int i = 0; i < sealed.size(); i++) {
         S3UploadStream.Sealed file = sealed.get(i);
         if (file.commit()) {
+          epoch.durable(file.key());
           continue;
         }
         FileRange ours = written.get(i).range();
@@ -232,16 +246,20 @@ final class TopicPartitionWriter {
         if (existing.isPresent() && existing.get().holds(ours)) {
           log.info("{} already exists with offsets {}, which hold this file's {} (an earlier attempt of epoch"
               + " {}@{}-{}); keeping it", file.key(), existing.get(), ours, partition, first, last);
+          epoch.durable(file.key());
           continue;
         }
-        // The key holds other records (markers missing or off, offsets reset): publishing nothing here and
-        // committing would lose offsets. Replay the epoch and write this file under the next variant key.
-        log.warn("{} already exists but holds {}, not this file's offsets {}; rewinding {} to offset {} to write"
-            + " the file under another key (records it shares with the existing object land twice)",
+        // The key holds other records (markers missing or off, offsets reset): committing would lose offsets.
+        // The other files are still published; then the epoch is replayed and this one takes a variant key.
+        log.warn("{} already exists but holds {}, not this file's offsets {}; {} will be rewound to offset {} to"
+            + " write the file under another key (records it shares with the existing object land twice)",
             file.key(), existing.map(FileRange::toString).orElse("no stated offsets"), ours, partition, first);
-        sealed.subList(i + 1, sealed.size()).forEach(S3UploadStream.Sealed::abort);
+        collided.add(file.key());
+      }
+      if (!collided.isEmpty()) {
+        List<String> baseKeys = written.stream().map(OpenFile::baseKey).toList();
         resetFiles();
-        epoch.collided(file.key());
+        epoch.collided(collided, baseKeys);
         return;
       }
     } catch (IOException | RuntimeException e) {
@@ -304,7 +322,8 @@ final class TopicPartitionWriter {
   }
 
   private OpenFile openFile(SinkRecord record, String encodedPartition, Schema fileSchema) {
-    String baseKey = context.keys().dataKey(record.topic(), partition, encodedPartition, record.kafkaOffset());
+    String baseKey = epoch.recordedSpelling(
+        context.keys().dataKey(record.topic(), partition, encodedPartition, record.kafkaOffset()));
     String key = epoch.keyFor(baseKey, ObjectKeys.MAX_VARIANT,
         n -> context.keys().dataKey(record.topic(), partition, encodedPartition, record.kafkaOffset(), n));
     S3UploadStream upload = new S3UploadStream(context.store(), key, context.partSize(),
@@ -317,6 +336,10 @@ final class TopicPartitionWriter {
     } catch (IOException e) {
       upload.abort();
       throw new UncheckedIOException("Opening " + key + " failed", e);
+    } catch (RuntimeException e) {
+      // The record's schema cannot make a file of this format (e.g. a struct without fields in Parquet).
+      upload.abort();
+      throw asRecordFailure(e, key);
     }
   }
 

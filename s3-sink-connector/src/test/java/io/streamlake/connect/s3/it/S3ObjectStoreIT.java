@@ -76,6 +76,33 @@ class S3ObjectStoreIT {
     assertThat(head("b/large").metadata()).containsEntry("records", "7");
   }
 
+  @Test
+  void aCompletionWhoseAnswerWasLostIsRecognisedByItsEtag() {
+    byte[] part = new byte[5 * 1024 * 1024];
+    Arrays.fill(part, (byte) 'y');
+    ObjectStore.MultipartUpload upload = store.startMultipart("c/lost-answer", ObjectOptions.NONE);
+    upload.uploadPart(1, part, part.length);
+    upload.uploadPart(2, bytes("end"), 3);
+    assertThat(upload.completeIfAbsent()).isTrue();
+    // The same completion again (as a retry after a lost answer): S3 says NoSuchUpload, the object is ours.
+    assertThat(upload.completeIfAbsent()).as("retried completion of our own upload").isTrue();
+  }
+
+  @Test
+  void aCompletionThatFindsAnotherWritersObjectIsNotCreated() {
+    byte[] part = new byte[5 * 1024 * 1024];
+    Arrays.fill(part, (byte) 'z');
+    ObjectStore.MultipartUpload theirs = store.startMultipart("d/race", ObjectOptions.NONE);
+    theirs.uploadPart(1, part, part.length);
+    theirs.uploadPart(2, bytes("theirs"), 6);
+    ObjectStore.MultipartUpload ours = store.startMultipart("d/race", ObjectOptions.NONE);
+    ours.uploadPart(1, part, part.length);
+    ours.uploadPart(2, bytes("ours"), 4);
+    ours.abort(); // as the lifecycle rule or S3 after a ConditionalRequestConflict does
+    assertThat(theirs.completeIfAbsent()).isTrue();
+    assertThat(ours.completeIfAbsent()).as("our upload is gone and the key holds another object").isFalse();
+  }
+
   private HeadObjectResponse head(String key) {
     return s3.client().headObject(b -> b.bucket(BUCKET).key(key));
   }

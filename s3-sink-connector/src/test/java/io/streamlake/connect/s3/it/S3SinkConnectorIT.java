@@ -371,13 +371,13 @@ class S3SinkConnectorIT {
     config.put("transforms.route.type", "org.apache.kafka.connect.transforms.RegexRouter");
     config.put("transforms.route.regex", "db\\.inventory\\.(.*)");
     config.put("transforms.route.replacement", "$1");
-    produceOrders(source, 2, 0, 200);
+    produceOrders(source, 2, 0, 210); // 105 per partition: four files of 25 each, and an open epoch of 5
     cluster.connect().configureConnector("routed", config);
     Await.until(Duration.ofSeconds(60), () -> parquetRows("routed/") == 200, () -> dataKeys("routed/").toString());
 
-    // Restart midway: the new task resumes from the committed offsets of the source partitions.
+    // Restart in the middle of an epoch: the new task replays it from the committed source offsets.
     cluster.connect().deleteConnector("routed");
-    produceOrders(source, 2, 200, 400);
+    produceOrders(source, 2, 210, 400);
     cluster.connect().configureConnector("routed", config);
     Await.until(Duration.ofSeconds(60), () -> parquetRows("routed/") == 400, () -> dataKeys("routed/").toString());
 

@@ -36,6 +36,8 @@ class ExactlyOnceScenariosTest {
   private static final long T0 = 1_798_761_600_000L; // 2027-01-01T00:00:00Z
   private static final long FAR = 10L * 86_400_000L;
   private static final Map<String, String> TABLE = new java.util.concurrent.ConcurrentSkipListMap<>();
+  private static final Map<Mode, java.util.concurrent.atomic.AtomicInteger> VARIANTS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<Mode, java.util.concurrent.atomic.AtomicInteger> DUPLICATES = new java.util.concurrent.ConcurrentHashMap<>();
 
   enum Fault { NONE, CRASH_AFTER_MARKER, CRASH_BETWEEN_FILES, CRASH_BEFORE_OFFSET_COMMIT, REBALANCE, ZOMBIE }
 
@@ -194,9 +196,13 @@ class ExactlyOnceScenariosTest {
     LandedRecords landed = LandedRecords.read(memory, memory.keys());
     List<String> lost = landed.lost(produced);
     List<String> duplicated = landed.duplicated(produced);
+    long variants = memory.keys().stream().filter(k -> k.matches(".*\\+\\d{10}\\.\\d+\\.[a-z.]+$")).count();
+    VARIANTS.computeIfAbsent(mode, m -> new java.util.concurrent.atomic.AtomicInteger()).addAndGet((int) variants);
+    DUPLICATES.computeIfAbsent(mode, m -> new java.util.concurrent.atomic.AtomicInteger())
+        .addAndGet(duplicated.size());
     TABLE.put(String.format("%-15s %-14s %-28s", mode, policy, fault), String.format("produced=%4d files=%3d"
-        + " tasks=%d crashes=%d lost=%d duplicated=%d", produced.size(), landed.files(), connect.tasksStarted(),
-        connect.crashes(), lost.size(), duplicated.size()));
+        + " variant-keys=%2d tasks=%d crashes=%d lost=%d duplicated=%d", produced.size(), landed.files(), variants,
+        connect.tasksStarted(), connect.crashes(), lost.size(), duplicated.size()));
     assertThat(lost).as("lost").isEmpty();
     if (mode == Mode.MARKERS) {
       assertThat(duplicated).as("duplicated").isEmpty();
@@ -226,8 +232,15 @@ class ExactlyOnceScenariosTest {
   }
 
   @AfterAll
-  static void printTable() {
-    System.out.println("Exactly-once scenarios (policy x fault):");
+  static void printTableAndCheckTheMatrixCanTell() {
+    System.out.println("Exactly-once scenarios (mode x policy x fault):");
     TABLE.forEach((k, v) -> System.out.println("  " + k + " " + v));
+    System.out.println("variant keys per mode: " + VARIANTS + "; duplicates per mode: " + DUPLICATES);
+    if (TABLE.size() == scenarios().size()) { // the whole matrix ran
+      assertThat(DUPLICATES.get(Mode.MARKERS_OFF).get()).as("without markers the matrix finds duplicates, so"
+          + " it can tell").isPositive();
+      assertThat(VARIANTS.get(Mode.OFFSET_RESET).get()).as("key collisions were met and written under variant"
+          + " keys").isPositive();
+    }
   }
 }

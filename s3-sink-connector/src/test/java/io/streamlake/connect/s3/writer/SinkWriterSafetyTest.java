@@ -95,18 +95,19 @@ class SinkWriterSafetyTest {
   }
 
   /** Delivers records like Connect: a put, then the consumer follows any rewind the task asked for. */
-  private void deliver(SinkWriter writer, List<SinkRecord> log, long from) {
+  /** @return how many rewinds the writer asked for */
+  private int deliver(SinkWriter writer, List<SinkRecord> log, long from) {
     long position = from;
     for (int round = 0; round < 20; round++) {
       long start = position;
       List<SinkRecord> batch = log.stream().filter(r -> r.kafkaOffset() >= start).toList();
       if (batch.isEmpty()) {
-        return;
+        return round;
       }
       writer.put(batch);
       Long rewind = context.takeRewinds().get(TP);
       if (rewind == null) {
-        return;
+        return round;
       }
       position = rewind;
     }
@@ -134,7 +135,7 @@ class SinkWriterSafetyTest {
 
     SinkWriter second = writer(props);
     second.open(List.of(TP));
-    deliver(second, log, 10); // flush.size cuts 10..19 this time; its key is taken by 10..13
+    assertThat(deliver(second, log, 10)).as("one rewind: the key of 10..19 is taken by 10..13").isEqualTo(1);
     second.tick();
     assertThat(committed(second, TP)).isEqualTo(30);
     Map<Long, Integer> ids = landedIds();
@@ -173,6 +174,61 @@ class SinkWriterSafetyTest {
     String key = dataKeys().get(0);
     assertThat(store.metadata(key).orElseThrow()).containsEntry("streamlake-first-offset", "3")
         .containsEntry("streamlake-last-offset", "7").containsEntry("streamlake-record-count", "5");
+  }
+
+  @Test
+  void aScheduledReplayThatCollidesCutsWhereItsFirstAttemptDidAndRewindsOnce() throws Exception {
+    Map<String, String> props = props();
+    props.put("exactly.once.enabled", "false");
+    props.put("partitioner.class", "field");
+    props.put("partition.field.name", "customer"); // customer-(id % 7): seven files per epoch
+    props.put("rotate.schedule.interval.ms", "60000");
+    List<SinkRecord> log = orders("orders", 0, 60);
+
+    SinkWriter first = writer(props);
+    first.open(List.of(TP));
+    deliver(first, log.subList(0, 3), 0);
+    clock.advance(60_000);
+    first.tick(); // files of customers 0, 1, 2 holding offsets 0, 1, 2; the offset commit never happens
+
+    SinkWriter second = writer(props);
+    second.open(List.of(TP));
+    deliver(second, log.subList(0, 45), 0);
+    clock.advance(60_000);
+    second.put(List.of()); // the schedule cuts 0..44: three keys are taken, four files are published
+    assertThat(context.takeRewinds()).containsEntry(TP, 0L);
+    // The consumer now has more records for the replay; a policy cut would land elsewhere than 44 and the four
+    // published files would no longer hold their replays.
+    int more = deliver(second, log, 0);
+    clock.advance(60_000);
+    second.put(List.of());
+    assertThat(more + context.takeRewinds().size()).as("no further rewinds").isZero();
+    assertThat(committed(second, TP)).isEqualTo(60);
+    assertThat(dataKeys().stream().filter(k -> k.matches(".*\\+\\d{10}\\.1\\.snappy\\.parquet"))).hasSize(3);
+    Map<Long, Integer> ids = landedIds();
+    for (long id = 0; id < 60; id++) {
+      assertThat(ids.get(id)).as("copies of offset %d", id).isEqualTo(id < 3 ? 2 : 1);
+    }
+  }
+
+  @Test
+  void aReplayAcrossTheUpgradeWritesTheKeysItsMarkerSpelledTheOldWay() throws Exception {
+    Map<String, String> props = props();
+    props.put("partitioner.class", "field");
+    props.put("partition.field.name", "customer");
+    props.put("flush.size", "1");
+    SinkRecord record = Orders.record("orders", 0, 0, T0);
+    ((Struct) record.value()).put("customer", "a=b");
+    String oldKey = "topics/orders/customer=a=b/orders+0+0000000000.snappy.parquet";
+    store.putIfAbsent("topics/_epochs/orders/0/0000000000000000000.json", ("{\"v\":1,\"topic\":\"orders\","
+        + "\"partition\":0,\"first\":0,\"last\":0,\"files\":[\"" + oldKey + "\"],\"writtenAt\":0,"
+        + "\"writer\":\"old\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        io.streamlake.connect.s3.storage.ObjectStore.ObjectOptions.NONE);
+    SinkWriter writer = writer(props);
+    writer.open(List.of(TP));
+    writer.put(List.of(record));
+    assertThat(dataKeys()).containsExactly(oldKey);
+    assertThat(committed(writer, TP)).isEqualTo(1);
   }
 
   // 2. Topic-renaming transforms.
@@ -283,6 +339,11 @@ class SinkWriterSafetyTest {
     badRecord.accept(withSchema(offset++, null, Map.of("id", 3L, "region", "eu"))); // schemaless into Parquet
     badRecord.accept(withSchema(offset++, noTs, new Struct(noTs).put("id", offset - 1).put("region", "eu")));
     badRecord.accept(withSchema(offset++, ROW, new Struct(doubleTs).put("id", offset - 1).put("ts", 1.5))); // value vs schema
+    Schema clash = SchemaBuilder.struct().name("row").field("id", Schema.INT64_SCHEMA)
+        .field("ts", Schema.INT64_SCHEMA).field("a-b", Schema.STRING_SCHEMA).field("a_b", Schema.STRING_SCHEMA)
+        .build();
+    badRecord.accept(withSchema(offset++, clash, new Struct(clash).put("id", offset - 1).put("ts", s)
+        .put("a-b", "x").put("a_b", "y"))); // two fields with one Avro name
     badRecord.accept(row(offset++, "eu", null, null)); // null timestamp
     badRecord.accept(withSchema(offset++, doubleTs, single(doubleTs, "ts", Double.NaN, offset - 1)));
     badRecord.accept(row(offset++, "eu", 1_798_761_600_000_000_000L, null)); // nanoseconds read as seconds
@@ -310,8 +371,8 @@ class SinkWriterSafetyTest {
     assertThat(reported).extracting(SinkRecord::kafkaOffset).containsExactlyElementsOf(bad);
     assertThat(reasons).allSatisfy(e -> assertThat(e)
         .isInstanceOf(org.apache.kafka.connect.errors.DataException.class).hasMessageContaining("events-0@"));
-    assertThat(reasons.get(bad.indexOf(11L))).hasMessageContaining("1024");
-    assertThat(reasons.get(bad.indexOf(8L))).hasMessageContaining("timestamp");
+    assertThat(reasons.get(bad.indexOf(12L))).hasMessageContaining("1024");
+    assertThat(reasons.get(bad.indexOf(9L))).hasMessageContaining("timestamp");
     assertThat(committed(writer, events)).isEqualTo(end);
 
     Map<Long, Integer> ids = landedIds();
