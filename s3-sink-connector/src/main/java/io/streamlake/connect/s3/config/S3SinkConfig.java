@@ -1,6 +1,6 @@
 package io.streamlake.connect.s3.config;
 
-import io.streamlake.connect.s3.partition.PathFormat;
+import io.streamlake.connect.s3.path.PathFormat;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.streamlake.connect.s3.epoch;
 
-import io.streamlake.connect.s3.partition.PathSegments;
+import io.streamlake.connect.s3.path.PathSegments;
 import io.streamlake.connect.s3.storage.ObjectStore;
 import java.time.Clock;
 import java.util.List;

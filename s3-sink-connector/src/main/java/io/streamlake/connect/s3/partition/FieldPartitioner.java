@@ -1,5 +1,8 @@
 package io.streamlake.connect.s3.partition;
 
+import io.streamlake.connect.s3.path.PathSegments;
+import io.streamlake.connect.s3.record.FieldPath;
+import io.streamlake.connect.s3.record.RecordLabel;
 import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.streamlake.connect.s3.partition;
 
+import io.streamlake.connect.s3.path.PathFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;

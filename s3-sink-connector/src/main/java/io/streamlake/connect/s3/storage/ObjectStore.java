@@ -51,7 +51,7 @@ public interface ObjectStore {
 
   /**
    * Per-object settings: tags and user metadata. A multipart upload cannot take metadata at completion, so
-   * metadata known only then is attached as tags by {@link S3UploadStream}.
+   * metadata known only then is attached as tags by {@link UploadStream}.
    */
   record ObjectOptions(Map<String, String> tags, Map<String, String> metadata) {
     public static final ObjectOptions NONE = new ObjectOptions(Map.of(), Map.of());

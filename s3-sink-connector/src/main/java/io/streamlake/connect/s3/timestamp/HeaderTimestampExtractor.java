@@ -1,7 +1,7 @@
 package io.streamlake.connect.s3.timestamp;
 
 import io.streamlake.connect.s3.config.TimeUnitChoice;
-import io.streamlake.connect.s3.partition.RecordLabel;
+import io.streamlake.connect.s3.record.RecordLabel;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.header.Header;

@@ -1,8 +1,8 @@
 package io.streamlake.connect.s3.timestamp;
 
 import io.streamlake.connect.s3.config.TimeUnitChoice;
-import io.streamlake.connect.s3.partition.FieldPath;
-import io.streamlake.connect.s3.partition.RecordLabel;
+import io.streamlake.connect.s3.record.FieldPath;
+import io.streamlake.connect.s3.record.RecordLabel;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
 

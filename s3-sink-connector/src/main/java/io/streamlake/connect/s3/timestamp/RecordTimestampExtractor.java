@@ -1,6 +1,6 @@
 package io.streamlake.connect.s3.timestamp;
 
-import io.streamlake.connect.s3.partition.RecordLabel;
+import io.streamlake.connect.s3.record.RecordLabel;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
 

@@ -1,6 +1,6 @@
 package io.streamlake.connect.s3.writer;
 
-import io.streamlake.connect.s3.partition.PathSegments;
+import io.streamlake.connect.s3.path.PathSegments;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.DataException;

@@ -2,7 +2,7 @@ package io.streamlake.connect.s3.writer;
 
 import io.streamlake.connect.s3.format.RecordWriter;
 import io.streamlake.connect.s3.storage.ObjectStore;
-import io.streamlake.connect.s3.storage.S3UploadStream;
+import io.streamlake.connect.s3.storage.UploadStream;
 import java.io.IOException;
 import java.util.Map;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -16,14 +16,14 @@ final class OpenFile {
 
   private final String baseKey;
   private final String key;
-  private final S3UploadStream upload;
+  private final UploadStream upload;
   private final RecordWriter writer;
   private final boolean tagObjects;
   private long startOffset = -1;
   private long endOffset = -1;
   private long records;
 
-  OpenFile(String baseKey, String key, S3UploadStream upload, RecordWriter writer, boolean tagObjects) {
+  OpenFile(String baseKey, String key, UploadStream upload, RecordWriter writer, boolean tagObjects) {
     this.baseKey = baseKey;
     this.key = key;
     this.upload = upload;
@@ -77,7 +77,7 @@ final class OpenFile {
   }
 
   /** Finishes the encoding and uploads the last part; nothing is visible yet. The object states its range. */
-  S3UploadStream.Sealed seal() throws IOException {
+  UploadStream.Sealed seal() throws IOException {
     writer.close();
     Map<String, String> tags = tagObjects
         ? Map.of("startOffset", Long.toString(startOffset), "endOffset", Long.toString(endOffset),

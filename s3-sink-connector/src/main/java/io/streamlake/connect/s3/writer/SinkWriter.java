@@ -2,7 +2,7 @@ package io.streamlake.connect.s3.writer;
 
 import io.streamlake.connect.s3.config.NullValueBehavior;
 import io.streamlake.connect.s3.partition.Partitioner;
-import io.streamlake.connect.s3.partition.RecordLabel;
+import io.streamlake.connect.s3.record.RecordLabel;
 import io.streamlake.connect.s3.timestamp.TimestampExtractor;
 import java.util.Collection;
 import java.util.HashMap;

@@ -4,7 +4,7 @@ import io.streamlake.connect.s3.epoch.EpochCoordinator;
 import io.streamlake.connect.s3.epoch.Epochs;
 import io.streamlake.connect.s3.format.RecordFormat;
 import io.streamlake.connect.s3.storage.ObjectStore;
-import io.streamlake.connect.s3.storage.S3UploadStream;
+import io.streamlake.connect.s3.storage.UploadStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -219,7 +219,7 @@ final class TopicPartitionWriter {
     long first = epoch.firstOffset();
     long last = epoch.lastOffset();
     List<OpenFile> written = new ArrayList<>();
-    List<S3UploadStream.Sealed> sealed = new ArrayList<>();
+    List<UploadStream.Sealed> sealed = new ArrayList<>();
     try {
       for (OpenFile file : files.values()) {
         if (file.records() == 0) {
@@ -230,13 +230,13 @@ final class TopicPartitionWriter {
         }
       }
       if (!epoch.claim(written.stream().map(OpenFile::baseKey).toList())) {
-        sealed.forEach(S3UploadStream.Sealed::abort);
+        sealed.forEach(UploadStream.Sealed::abort);
         resetFiles();
         return;
       }
       List<String> collided = new ArrayList<>();
       for (int i = 0; i < sealed.size(); i++) {
-        S3UploadStream.Sealed file = sealed.get(i);
+        UploadStream.Sealed file = sealed.get(i);
         if (file.commit()) {
           epoch.durable(file.key());
           continue;
@@ -263,7 +263,7 @@ final class TopicPartitionWriter {
         return;
       }
     } catch (IOException | RuntimeException e) {
-      sealed.forEach(S3UploadStream.Sealed::abort);
+      sealed.forEach(UploadStream.Sealed::abort);
       files.values().forEach(OpenFile::abort);
       resetFiles();
       epoch.abandoned();
@@ -326,7 +326,7 @@ final class TopicPartitionWriter {
         context.keys().dataKey(record.topic(), partition, encodedPartition, record.kafkaOffset()));
     String key = epoch.keyFor(baseKey, ObjectKeys.MAX_VARIANT,
         n -> context.keys().dataKey(record.topic(), partition, encodedPartition, record.kafkaOffset(), n));
-    S3UploadStream upload = new S3UploadStream(context.store(), key, context.partSize(),
+    UploadStream upload = new UploadStream(context.store(), key, context.partSize(),
         new ObjectStore.ObjectOptions(Map.of(), FileRange.opening(record.kafkaOffset())));
     SinkRecord schemaSource = fileSchema == record.valueSchema() ? record
         : record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(), fileSchema,

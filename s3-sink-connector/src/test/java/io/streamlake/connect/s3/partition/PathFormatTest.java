@@ -1,5 +1,6 @@
 package io.streamlake.connect.s3.partition;
 
+import io.streamlake.connect.s3.path.PathFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

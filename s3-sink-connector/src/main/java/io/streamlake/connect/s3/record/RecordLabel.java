@@ -1,4 +1,4 @@
-package io.streamlake.connect.s3.partition;
+package io.streamlake.connect.s3.record;
 
 import org.apache.kafka.connect.sink.SinkRecord;
 

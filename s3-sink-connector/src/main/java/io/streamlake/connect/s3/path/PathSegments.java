@@ -1,4 +1,4 @@
-package io.streamlake.connect.s3.partition;
+package io.streamlake.connect.s3.path;
 
 import java.nio.charset.StandardCharsets;
 

@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
  * buffered (multipart upload); an object smaller than one part is kept and written with a single PUT.
  * Nothing becomes visible in the bucket before {@link Sealed#commit()}: a part upload is not an object.
  */
-public final class S3UploadStream extends OutputStream {
+public final class UploadStream extends OutputStream {
 
-  private static final Logger log = LoggerFactory.getLogger(S3UploadStream.class);
+  private static final Logger log = LoggerFactory.getLogger(UploadStream.class);
 
   /** Small: thousands of files may be open, and most bytes arrive in large row-group flushes. */
   private static final int INITIAL_BUFFER = 1024;
@@ -31,7 +31,7 @@ public final class S3UploadStream extends OutputStream {
   private int nextPart = 1;
   private boolean sealed;
 
-  public S3UploadStream(ObjectStore store, String key, int partSize) {
+  public UploadStream(ObjectStore store, String key, int partSize) {
     this(store, key, partSize, ObjectStore.ObjectOptions.NONE);
   }
 
@@ -39,7 +39,7 @@ public final class S3UploadStream extends OutputStream {
    * @param multipartOptions what is known of the object when its first part fills (metadata such as its first
    *     offset); the rest comes at {@link #seal}
    */
-  public S3UploadStream(ObjectStore store, String key, int partSize, ObjectStore.ObjectOptions multipartOptions) {
+  public UploadStream(ObjectStore store, String key, int partSize, ObjectStore.ObjectOptions multipartOptions) {
     this.store = store;
     this.key = key;
     this.partSize = partSize;

@@ -7,16 +7,16 @@ import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class S3UploadStreamTest {
+class UploadStreamTest {
 
   private static final int PART = 5 * 1024 * 1024;
 
   @Test
   void smallObjectsUseOneConditionalPut() throws Exception {
     InMemoryObjectStore store = new InMemoryObjectStore();
-    S3UploadStream upload = new S3UploadStream(store, "k", PART);
+    UploadStream upload = new UploadStream(store, "k", PART);
     upload.write("hello".getBytes());
-    S3UploadStream.Sealed sealed = upload.seal(new ObjectStore.ObjectOptions(Map.of("a", "b"), Map.of()));
+    UploadStream.Sealed sealed = upload.seal(new ObjectStore.ObjectOptions(Map.of("a", "b"), Map.of()));
     assertThat(store.keys()).isEmpty();
     assertThat(sealed.commit()).isTrue();
     assertThat(store.object("k")).isEqualTo("hello".getBytes());
@@ -27,7 +27,7 @@ class S3UploadStreamTest {
   @Test
   void largeObjectsStreamPartsAndKeepAtMostOnePartInMemory() throws Exception {
     InMemoryObjectStore store = new InMemoryObjectStore();
-    S3UploadStream upload = new S3UploadStream(store, "big", PART);
+    UploadStream upload = new UploadStream(store, "big", PART);
     byte[] chunk = new byte[1024 * 1024];
     for (int i = 0; i < 12; i++) {
       Arrays.fill(chunk, (byte) i);
@@ -48,7 +48,7 @@ class S3UploadStreamTest {
   void secondCommitOfTheSameKeyReportsExisting() throws Exception {
     InMemoryObjectStore store = new InMemoryObjectStore();
     for (int attempt = 0; attempt < 2; attempt++) {
-      S3UploadStream upload = new S3UploadStream(store, "same", PART);
+      UploadStream upload = new UploadStream(store, "same", PART);
       upload.write(new byte[PART + 10]);
       boolean created = upload.seal(ObjectStore.ObjectOptions.NONE).commit();
       assertThat(created).isEqualTo(attempt == 0);
@@ -59,7 +59,7 @@ class S3UploadStreamTest {
   @Test
   void abortLeavesNothingBehind() throws Exception {
     InMemoryObjectStore store = new InMemoryObjectStore();
-    S3UploadStream upload = new S3UploadStream(store, "gone", PART);
+    UploadStream upload = new UploadStream(store, "gone", PART);
     upload.write(new byte[PART + 1]);
     upload.abort();
     assertThat(store.keys()).isEmpty();
