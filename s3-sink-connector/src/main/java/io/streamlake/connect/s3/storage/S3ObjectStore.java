@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -81,26 +82,26 @@ public final class S3ObjectStore implements ObjectStore {
 
   @Override
   public Optional<byte[]> get(String key) {
-    return retrier.call("GET", bucket, key, () -> {
-      try {
-        ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
-        return Optional.of(bytes.asByteArray());
-      } catch (NoSuchKeyException e) {
-        return Optional.empty();
-      } catch (S3Exception e) {
-        if (e.statusCode() == 404) {
-          return Optional.empty();
-        }
-        throw e;
-      }
+    return ifExists("GET", key, () -> {
+      ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
+      return bytes.asByteArray();
     });
   }
 
   @Override
   public Optional<Map<String, String>> metadata(String key) {
-    return retrier.call("HEAD", bucket, key, () -> {
+    return head(key).map(response -> Map.copyOf(response.metadata()));
+  }
+
+  private Optional<HeadObjectResponse> head(String key) {
+    return ifExists("HEAD", key, () -> s3.headObject(b -> b.bucket(bucket).key(key)));
+  }
+
+  /** A read of {@code key}, retried; empty when the key does not exist (404). */
+  private <T> Optional<T> ifExists(String operation, String key, java.util.function.Supplier<T> read) {
+    return retrier.call(operation, bucket, key, () -> {
       try {
-        return Optional.of(Map.copyOf(s3.headObject(b -> b.bucket(bucket).key(key)).metadata()));
+        return Optional.of(read.get());
       } catch (NoSuchKeyException e) {
         return Optional.empty();
       } catch (S3Exception e) {
@@ -226,8 +227,8 @@ public final class S3ObjectStore implements ObjectStore {
 
     /** Whether {@code key} holds the object these parts make: S3's multipart ETag is md5(part md5s)-count. */
     private boolean isOurs(String key) {
-      return head(key).map(etag -> etag.equals(MultipartEtag.of(parts.stream().map(CompletedPart::eTag).toList())))
-          .orElse(false);
+      String ours = MultipartEtag.of(parts.stream().map(CompletedPart::eTag).toList());
+      return head(key).map(response -> MultipartEtag.unquote(response.eTag()).equals(ours)).orElse(false);
     }
 
     private boolean existsAtAll(String key) {
@@ -243,22 +244,6 @@ public final class S3ObjectStore implements ObjectStore {
             + " uploads removes its parts", bucket, key, Retrier.describe(e));
       }
     }
-  }
-
-  /** The ETag of an existing object without quotes, or empty when the key does not exist. */
-  private Optional<String> head(String key) {
-    return retrier.call("HEAD", bucket, key, () -> {
-      try {
-        return Optional.of(MultipartEtag.unquote(s3.headObject(b -> b.bucket(bucket).key(key)).eTag()));
-      } catch (NoSuchKeyException e) {
-        return Optional.empty();
-      } catch (S3Exception e) {
-        if (e.statusCode() == 404) {
-          return Optional.empty();
-        }
-        throw e;
-      }
-    });
   }
 
   /** Encryption, ACL and storage class applied to every data object. */

@@ -1,15 +1,13 @@
 package io.streamlake.connect.s3.testing;
 
 import io.streamlake.connect.s3.storage.ObjectStore;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Wraps a store and kills the task (throws {@link SimulatedCrash}, an Error no code path catches) at a chosen
  * point of the exactly-once protocol, counting operations of that kind across the store's life.
  */
-public final class CrashingStore implements ObjectStore {
+public final class CrashingStore extends ForwardingStore {
 
   /** Where to crash. */
   public enum Point {
@@ -30,7 +28,6 @@ public final class CrashingStore implements ObjectStore {
     }
   }
 
-  private final ObjectStore delegate;
   private final Point point;
   private final int nth;
   private final AtomicInteger markers = new AtomicInteger();
@@ -38,7 +35,7 @@ public final class CrashingStore implements ObjectStore {
   private volatile boolean armed = true;
 
   public CrashingStore(ObjectStore delegate, Point point, int nth) {
-    this.delegate = delegate;
+    super(delegate);
     this.point = point;
     this.nth = nth;
   }
@@ -70,54 +67,13 @@ public final class CrashingStore implements ObjectStore {
 
   @Override
   public MultipartUpload startMultipart(String key, ObjectOptions options) {
-    MultipartUpload upload = delegate.startMultipart(key, options);
-    return new MultipartUpload() {
-      @Override
-      public void uploadPart(int partNumber, byte[] data, int length) {
-        upload.uploadPart(partNumber, data, length);
-      }
-
+    return new ForwardingUpload(delegate.startMultipart(key, options)) {
       @Override
       public boolean completeIfAbsent() {
-        boolean created = upload.completeIfAbsent();
+        boolean created = delegate.completeIfAbsent();
         maybeCrash(Point.AFTER_DATA_FILE, dataFiles, key);
         return created;
       }
-
-      @Override
-      public void abort() {
-        upload.abort();
-      }
     };
-  }
-
-  @Override
-  public Optional<byte[]> get(String key) {
-    return delegate.get(key);
-  }
-
-  @Override
-  public Optional<Map<String, String>> metadata(String key) {
-    return delegate.metadata(key);
-  }
-
-  @Override
-  public Map<String, String> tags(String key) {
-    return delegate.tags(key);
-  }
-
-  @Override
-  public void tag(String key, Map<String, String> tags) {
-    delegate.tag(key, tags);
-  }
-
-  @Override
-  public void delete(String key) {
-    delegate.delete(key);
-  }
-
-  @Override
-  public String bucket() {
-    return delegate.bucket();
   }
 }
