@@ -1,0 +1,36 @@
+package io.streamlake.connect.json;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A bounded map that drops its least recently used entry, with the semantics of Kafka's {@code LRUCache} (access
+ * order; a get counts as use; a capacity of 0 keeps nothing). Synchronized: a converter may be shared.
+ */
+final class LruCache<K, V> {
+
+  private final LinkedHashMap<K, V> map;
+
+  LruCache(int capacity) {
+    this.map = new LinkedHashMap<>(16, 0.75f, true) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+        return size() > capacity;
+      }
+    };
+  }
+
+  synchronized V get(K key) {
+    return map.get(key);
+  }
+
+  synchronized void put(K key, V value) {
+    map.put(key, value);
+  }
+
+  synchronized int size() {
+    return map.size();
+  }
+}
