@@ -32,6 +32,9 @@ final class SchemaReader {
     if (span.isNull()) {
       return null;
     }
+    if (span.token() != JsonToken.START_OBJECT) {
+      return parse(message, span, depth);
+    }
     Hit hit = last;
     if (hit != null && hit.key.matches(message, span.from(), span.to())) {
       return hit.schema;
@@ -44,6 +47,20 @@ final class SchemaReader {
     }
     last = hit;
     return hit.schema;
+  }
+
+  /**
+   * The last schema returned, when its JSON object's bytes start at {@code from} in the message; else null. The
+   * same bytes are the same complete object (a JSON object ends at its matching brace), so the caller may skip
+   * them without tokenising.
+   */
+  Hit lastAt(byte[] message, int from) {
+    Hit hit = last;
+    if (hit == null) {
+      return null;
+    }
+    int to = from + hit.key.length();
+    return to <= message.length && hit.key.matches(message, from, to) ? hit : null;
   }
 
   int cacheSize() {
@@ -152,6 +169,6 @@ final class SchemaReader {
     }
   }
 
-  /** The last schema returned, checked before the cache: most topics carry one schema for long stretches. */
-  private record Hit(ByteSpan key, Schema schema) {}
+  /** A cached schema with the bytes of its JSON object; the last one returned is checked before the cache. */
+  record Hit(ByteSpan key, Schema schema) {}
 }

@@ -161,6 +161,20 @@ final class JsonCorpus {
     messages.add(envelope.getBytes(java.nio.charset.Charset.forName("UTF-32BE")));
     messages.add("{\"schema\":null,\"payload\":\"\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
     messages.add(new byte[] {'"', (byte) 0xC3, '"'});
+    for (String invalid : new String[] {"\u00c3", "\u00ed\u00a0\u0080", "\u00f8\u0088\u0080\u0080\u0080",
+        "\u00c0\u00af", "\u0080", "\u00ff"}) {
+      byte[] raw = invalid.getBytes(StandardCharsets.ISO_8859_1);
+      String bytes = new String(raw, StandardCharsets.ISO_8859_1);
+      for (String template : new String[] {
+          "{\"schema\":{\"type\":\"int32\",\"x\":\"%s\"},\"payload\":1}",
+          "{\"schema\":{\"type\":\"struct\",\"fields\":[]},\"payload\":{\"extra\":\"%s\"}}",
+          "{\"schema\":{\"type\":\"int32\"},\"payload\":\"%s\"}",
+          "{\"schema\":{\"type\":\"string\"},\"payload\":\"%s\"}",
+          "{\"schema\":{\"type\":\"struct\",\"fields\":[]},\"payload\":{\"%s\":1}}",
+          "{\"schema\":null,\"payload\":{\"%s\":1}}"}) {
+        messages.add(String.format(template, bytes).getBytes(StandardCharsets.ISO_8859_1));
+      }
+    }
     messages.add(new byte[] {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'});
     return messages;
   }
