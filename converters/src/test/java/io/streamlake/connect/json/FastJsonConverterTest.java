@@ -192,6 +192,11 @@ class FastJsonConverterTest {
   }
 
   @Test
+  void reportsTheBundleVersion() {
+    assertThat(new FastJsonConverter().version()).matches("\\d+\\.\\d+\\.\\d+.*");
+  }
+
+  @Test
   void configReturnsTheSingleConfigDef() {
     assertThat(new FastJsonConverter().config()).isSameAs(FastJsonConverterConfig.CONFIG_DEF);
   }

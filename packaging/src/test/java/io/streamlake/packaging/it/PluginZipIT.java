@@ -52,7 +52,11 @@ class PluginZipIT {
   private static final String SOURCE = "io.streamlake.connect.lag.ConsumerLagSourceConnector";
   private static final String UNWRAP = "io.streamlake.connect.cdc.ExtractNewRecordState";
   private static final String CONVERT = "io.streamlake.connect.cdc.ConvertDebeziumTypes";
-  private static final List<String> COMPONENTS = List.of(SINK, SOURCE, UNWRAP, CONVERT);
+  private static final String JSON = "io.streamlake.connect.json.FastJsonConverter";
+  private static final List<String> COMPONENTS = List.of(SINK, SOURCE, UNWRAP, CONVERT, JSON);
+  /** What the worker's REST API lists: class and type (one class may be listed under two types). */
+  private static final List<String> LISTED = List.of(SINK + " sink", SOURCE + " source", UNWRAP + " transformation",
+      CONVERT + " transformation", JSON + " converter", JSON + " header_converter");
   private static final String BUCKET = "cdc-lake";
   private static final String TOPIC = "dbserver1.inventory.customers";
 
@@ -135,10 +139,12 @@ class PluginZipIT {
       assertThrows(ClassNotFoundException.class, () -> Class.forName(component, false, app), component);
     }
     for (String service : List.of("org.apache.kafka.connect.sink.SinkConnector",
-        "org.apache.kafka.connect.source.SourceConnector", "org.apache.kafka.connect.transforms.Transformation")) {
+        "org.apache.kafka.connect.source.SourceConnector", "org.apache.kafka.connect.transforms.Transformation",
+        "org.apache.kafka.connect.storage.Converter", "org.apache.kafka.connect.storage.HeaderConverter")) {
       for (URL url : Collections.list(app.getResources("META-INF/services/" + service))) {
         assertThat(url.toString()).as("service file on the test class path").doesNotContain("streamlake")
-            .doesNotContain("s3-sink-connector").doesNotContain("cdc-transforms").doesNotContain("lag-metrics");
+            .doesNotContain("s3-sink-connector").doesNotContain("cdc-transforms").doesNotContain("lag-metrics")
+            .doesNotContain("converters");
       }
     }
   }
@@ -149,30 +155,27 @@ class PluginZipIT {
         cluster.connect().endpointForResource("connector-plugins?connectorsOnly=false"));
     Map<String, JsonNode> listed = new TreeMap<>();
     for (JsonNode plugin : new ObjectMapper().readTree(body)) {
-      listed.put(plugin.get("class").asText(), plugin);
+      listed.put(plugin.get("class").asText() + " " + plugin.get("type").asText(), plugin);
     }
     System.out.println("connector-plugins from the ZIP: " + listed.keySet().stream()
-        .filter(c -> c.startsWith("io.streamlake.")).map(c -> c + "=" + listed.get(c).get("type").asText() + "/"
-            + listed.get(c).path("version").asText("-")).toList());
-    assertThat(listed.get(SINK).get("type").asText()).isEqualTo("sink");
-    assertThat(listed.get(SOURCE).get("type").asText()).isEqualTo("source");
-    assertThat(listed.get(UNWRAP).get("type").asText()).isEqualTo("transformation");
-    assertThat(listed.get(CONVERT).get("type").asText()).isEqualTo("transformation");
+        .filter(c -> c.startsWith("io.streamlake.")).map(c -> c + "/" + listed.get(c).path("version").asText("-"))
+        .toList());
+    assertThat(listed).containsKeys(SINK + " sink", SOURCE + " source", UNWRAP + " transformation",
+        CONVERT + " transformation", JSON + " converter", JSON + " header_converter");
 
     // manifest.json promises exactly what the worker found.
-    Map<String, String> restType = Map.of("sink", "sink", "source", "source", "transform", "transformation");
+    Map<String, String> restType = Map.of("sink", "sink", "source", "source", "transform", "transformation",
+        "converter", "converter", "header-converter", "header_converter");
     JsonNode manifest = new ObjectMapper().readTree(Files.readString(
         pluginPath.resolve(System.getProperty("plugin.zip.dir")).resolve("manifest.json")));
     List<String> promised = new ArrayList<>();
     for (JsonNode component : manifest.get("components")) {
-      String cls = component.get("class").asText();
-      promised.add(cls);
-      assertThat(listed).as("worker lists " + cls).containsKey(cls);
-      assertThat(listed.get(cls).get("type").asText()).isEqualTo(restType.get(component.get("type").asText()));
+      String listing = component.get("class").asText() + " " + restType.get(component.get("type").asText());
+      promised.add(listing);
+      assertThat(listed).as("worker lists " + listing).containsKey(listing);
     }
-    assertThat(promised).containsExactlyInAnyOrderElementsOf(COMPONENTS);
-    assertThat(listed.keySet().stream().filter(c -> c.startsWith("io.streamlake."))).containsExactlyInAnyOrderElementsOf(COMPONENTS);
-
+    assertThat(promised).containsExactlyInAnyOrderElementsOf(LISTED);
+    assertThat(listed.keySet().stream().filter(c -> c.startsWith("io.streamlake."))).containsExactlyInAnyOrderElementsOf(LISTED);
   }
 
   /** The worker validates with our ConfigDefs, loaded from the ZIP: the sink's, an SMT's and the source's. */
@@ -240,7 +243,8 @@ class PluginZipIT {
     config.put("format.class", "parquet");
     config.put("parquet.codec", "snappy");
     config.put("flush.size", "5");
-    config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+    // Our converter, from the ZIP, reads the JsonConverter-written envelopes.
+    config.put("value.converter", JSON);
     config.put("value.converter.schemas.enable", "true");
     config.put("transforms", "unwrap,types");
     config.put("transforms.unwrap.type", UNWRAP);
