@@ -73,6 +73,24 @@ class OfflineValidatorTest {
   }
 
   @Test
+  void testFastJsonConverterIsFoundInTheZip() throws IOException {
+    OfflineValidator.Result result = validate(orderEvents(), Map.of(
+        "key.converter", "io.streamlake.connect.json.FastJsonConverter",
+        "value.converter", "io.streamlake.connect.json.FastJsonConverter",
+        "header.converter", "io.streamlake.connect.json.FastJsonConverter"));
+
+    assertThat(result.findings()).isEmpty();
+  }
+
+  @Test
+  void testAMisspelledConverterClassIsAnErrorOnItsKey() throws IOException {
+    OfflineValidator.Result result = validate(orderEvents(),
+        Map.of("value.converter", "io.streamlake.connect.json.FastJSONConverter"));
+
+    assertThat(errors(result)).extracting(Finding::key).containsExactly("value.converter");
+  }
+
+  @Test
   void testDebeziumSourceIsSkippedNotFailed() throws IOException {
     OfflineValidator.Result result = validator.validate(
         ConnectorFile.read(DeployFiles.connectors().resolve("debezium-postgres-source.json")));
