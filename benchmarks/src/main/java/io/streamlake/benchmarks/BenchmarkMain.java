@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * Runs every benchmark in its own JVM, collects their RESULT lines and writes {@code results/DATE.md} and
  * {@code results/DATE.json}. Run from the benchmarks directory through {@code benchmarks/run}.
  *
- * <p>Arguments: {@code --sections=limit,sink,profile,fanout,lag,e2e} (default all), {@code --records=N}
+ * <p>Arguments: {@code --sections=limit,sink,profile,fanout,lag,converter,e2e} (default all), {@code --records=N}
  * (limit and sink path, default 1,000,000), {@code --e2e-records=1000000,5000000}, {@code --quick} (small
  * sizes, a smoke test), {@code --out=DIR} (default results), {@code --name=NAME} (default today's UTC date),
  * {@code --baseline-jar=JAR} (the sink path once more with another build of the sink, e.g. before a fix),
@@ -49,7 +49,7 @@ public final class BenchmarkMain {
 
   private void run() throws Exception {
     Files.createDirectories(logs);
-    List<String> wanted = List.of(args.getOrDefault("sections", "limit,sink,profile,fanout,lag,e2e").split(","));
+    List<String> wanted = List.of(args.getOrDefault("sections", "limit,sink,profile,fanout,lag,converter,e2e").split(","));
     long records = Long.parseLong(args.getOrDefault("records", quick ? "100000" : "1000000"));
     String e2eRecords = args.getOrDefault("e2e-records", quick ? "100000" : "1000000,5000000");
     int passes = quick ? 3 : 5;
@@ -108,6 +108,11 @@ public final class BenchmarkMain {
       section("lag", List.of("-Xmx2g"), LagBench.class, quick
           ? new String[] {"--topics=10", "--partitions=100", "--groups=10", "--polls=3"}
           : new String[] {"--topics=100", "--partitions=100", "--groups=100", "--polls=5"});
+    }
+    if (wanted.contains("converter")) {
+      section("converter", List.of("-Xms1g", "-Xmx1g"), ConverterBench.class, quick
+          ? new String[] {"--records=2000", "--rounds=5", "--passes=3"}
+          : new String[] {"--records=10000", "--rounds=20", "--passes=6"});
     }
     if (wanted.contains("e2e")) {
       Path icebergLib = Path.of("iceberg", "target", "plugin", "iceberg-kafka-connect", "lib");
@@ -199,8 +204,8 @@ public final class BenchmarkMain {
     List<String> kept = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       String file = Path.of(entry).getFileName().toString();
-      boolean component = file.matches("(s3-sink-connector|lag-metrics|cdc-transforms)-[^-]+(-SNAPSHOT)?\\.jar")
-          || entry.matches(".*(s3-sink-connector|lag-metrics|cdc-transforms)/target/classes/?");
+      boolean component = file.matches("(s3-sink-connector|lag-metrics|cdc-transforms|streamlake-converters)-[^-]+(-SNAPSHOT)?\\.jar")
+          || entry.matches(".*(s3-sink-connector|lag-metrics|cdc-transforms|converters)/target/classes/?");
       if (!component) {
         kept.add(entry);
       }

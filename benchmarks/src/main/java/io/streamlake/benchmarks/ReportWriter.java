@@ -178,6 +178,31 @@ final class ReportWriter {
       line("");
     }
 
+    Map<String, Object> converter = result(sections, "converter");
+    if (converter != null) {
+      line("## 7. Converter: JsonConverter vs FastJsonConverter on the reference event");
+      line("");
+      line(String.format(Locale.ROOT, "schemas.enable=true, %,d distinct events (mean %s bytes as JSON with schema),"
+          + " one thread, records per CPU-second: median of the warm passes (the first, cold, apart). %s",
+          num(converter.get("records")), converter.get("meanJsonBytes"), load(sections, "converter")));
+      line("");
+      line("| direction | JsonConverter | FastJsonConverter | ratio | first pass: JsonConverter / ours |");
+      line("|---|---:|---:|---:|---:|");
+      for (String direction : List.of("toConnectData", "fromConnectData")) {
+        Map<String, Object> d = map(converter.get(direction));
+        Map<String, Object> theirs = map(d.get("JsonConverter"));
+        Map<String, Object> ours = map(d.get("FastJsonConverter"));
+        line(String.format(Locale.ROOT, "| `%s` | %,d | %,d | %sx | %,d / %,d |", direction,
+            num(theirs.get("recordsPerCpuSecond")), num(ours.get("recordsPerCpuSecond")), d.get("speedup"),
+            num(theirs.get("firstPassRecordsPerCpuSecond")), num(ours.get("firstPassRecordsPerCpuSecond"))));
+      }
+      double speedup = ((Number) map(converter.get("toConnectData")).get("speedup")).doubleValue();
+      line("");
+      line(String.format(Locale.ROOT, "Target at least 4x on toConnectData: %sx, %s.", speedup,
+          speedup >= 4 ? "met" : "missed"));
+      line("");
+    }
+
     Map<String, Object> e2e = result(sections, "e2e");
     if (e2e != null) {
       line("## 3. End to end: embedded broker + worker, our ZIP vs Apache Iceberg's Kafka Connect sink 1.12.0");

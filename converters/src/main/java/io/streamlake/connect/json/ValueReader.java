@@ -254,10 +254,14 @@ final class ValueReader {
     Object[] values = new Object[fields.size()];
     boolean[] seen = new boolean[values.length];
     String key;
+    int position = 0;
     while ((key = p.nextFieldName()) != null) {
       StreamLimits.checkName(key);
       p.nextToken();
-      Field field = schema.field(key);
+      // Writers (JsonConverter among them) put the fields in schema order: try the next one before the lookup.
+      Field next = position < values.length ? fields.get(position) : null;
+      Field field = next != null && next.name().equals(key) ? next : schema.field(key);
+      position = field == null ? position : field.index() + 1;
       if (field == null) {
         StreamLimits.skip(p, depth + 1);
         continue;
