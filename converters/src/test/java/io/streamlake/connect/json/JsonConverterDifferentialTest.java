@@ -62,6 +62,64 @@ class JsonConverterDifferentialTest {
   }
 
   @Test
+  void fromConnectDataWritesTheSameBytesWithSmallSchemaCaches() {
+    Comparison comparison = new Comparison("fromConnectData, schemas.cache.size 0, 1 and 3");
+    for (String cacheSize : new String[] {"0", "1", "3"}) {
+      Map<String, Object> config = new HashMap<>(configs().get(0));
+      config.put("schemas.cache.size", cacheSize);
+      Converter oracle = WorkerJsonConverter.converter(config, false);
+      Converter ours = ours(config, false);
+      List<ConnectCorpus.Case> cases = new ConnectCorpus(31).cases(200);
+      for (int round = 0; round < 3; round++) {
+        for (ConnectCorpus.Case c : cases) {
+          comparison.check(config + " " + c.schema(),
+              Outcome.ofBytes(() -> oracle.fromConnectData(TOPIC, c.schema(), c.value())),
+              Outcome.ofBytes(() -> ours.fromConnectData(TOPIC, c.schema(), c.value())));
+        }
+      }
+    }
+    comparison.assertAllEqual();
+  }
+
+  @Test
+  void equalSchemasWithParametersInAnotherOrderAreWrittenAsJsonConverterWritesThem() {
+    // Schema.equals ignores parameter order; JsonConverter's schema cache then writes the first one's order.
+    org.apache.kafka.connect.data.Schema ab = org.apache.kafka.connect.data.SchemaBuilder.string()
+        .parameter("a", "1").parameter("b", "2").build();
+    org.apache.kafka.connect.data.Schema ba = org.apache.kafka.connect.data.SchemaBuilder.string()
+        .parameter("b", "2").parameter("a", "1").build();
+    Comparison comparison = new Comparison("fromConnectData, equal schemas with parameters in another order");
+    for (Map<String, Object> config : configs()) {
+      Converter oracle = WorkerJsonConverter.converter(config, false);
+      Converter ours = ours(config, false);
+      for (org.apache.kafka.connect.data.Schema schema : List.of(ab, ba, ab, ba)) {
+        comparison.check(config + " " + schema.parameters(),
+            Outcome.ofBytes(() -> oracle.fromConnectData(TOPIC, schema, "v")),
+            Outcome.ofBytes(() -> ours.fromConnectData(TOPIC, schema, "v")));
+      }
+    }
+    comparison.assertAllEqual();
+  }
+
+  @Test
+  void toConnectDataReadsTheSameSchemasAndValuesWithSmallSchemaCaches() {
+    Comparison comparison = new Comparison("toConnectData, schemas.cache.size 0, 1 and 3");
+    for (String cacheSize : new String[] {"0", "1", "3"}) {
+      Map<String, Object> config = new HashMap<>(configs().get(0));
+      config.put("schemas.cache.size", cacheSize);
+      Converter oracle = WorkerJsonConverter.converter(config, false);
+      Converter ours = ours(config, false);
+      List<byte[]> messages = writtenMessages(oracle, 200);
+      for (int round = 0; round < 3; round++) {
+        for (byte[] message : messages) {
+          compareReads(comparison, config, oracle, ours, message);
+        }
+      }
+    }
+    comparison.assertAllEqual();
+  }
+
+  @Test
   void toConnectDataReadsTheSameSchemasAndValuesFromWrittenMessages() {
     Comparison comparison = new Comparison("toConnectData, messages written by JsonConverter");
     for (Map<String, Object> config : configs()) {
