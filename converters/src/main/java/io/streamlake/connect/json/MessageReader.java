@@ -1,10 +1,8 @@
 package io.streamlake.connect.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
 import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
@@ -65,7 +63,7 @@ final class MessageReader {
       JsonToken first = p.nextToken();
       if (first != null && p.getTokenLocation().getByteOffset() < 0) {
         // UTF-16 or UTF-32 (detected as Jackson does): spans need byte offsets, so read it as UTF-8.
-        return readUtf8(toUtf8(p));
+        return readUtf8(Utf8Copy.of(factory, p));
       }
       if (!schemasEnabled) {
         return new SchemaAndValue(null, first == null ? null : values.read(p, null, 0));
@@ -151,42 +149,5 @@ final class MessageReader {
     try (JsonParser p = spans.open(message, payloadSpan)) {
       return new SchemaAndValue(schema, values.read(p, schema, 1));
     }
-  }
-
-  /** The root value of a message in another encoding, written again as UTF-8 with every token kept as it was. */
-  private byte[] toUtf8(JsonParser p) throws IOException {
-    ByteArrayBuilder out = new ByteArrayBuilder();
-    try (JsonGenerator g = factory.createGenerator(out)) {
-      int open = 0;
-      JsonToken t = p.currentToken();
-      do {
-        switch (t) {
-          case START_OBJECT -> {
-            open++;
-            g.writeStartObject();
-          }
-          case START_ARRAY -> {
-            open++;
-            g.writeStartArray();
-          }
-          case END_OBJECT -> {
-            open--;
-            g.writeEndObject();
-          }
-          case END_ARRAY -> {
-            open--;
-            g.writeEndArray();
-          }
-          case FIELD_NAME -> g.writeFieldName(p.currentName());
-          case VALUE_STRING -> g.writeString(p.getText());
-          case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> g.writeNumber(p.getText());
-          case VALUE_TRUE -> g.writeBoolean(true);
-          case VALUE_FALSE -> g.writeBoolean(false);
-          case VALUE_NULL -> g.writeNull();
-          default -> throw new DataException("Unexpected JSON token " + t);
-        }
-      } while (open > 0 && (t = p.nextToken()) != null);
-    }
-    return out.toByteArray();
   }
 }
