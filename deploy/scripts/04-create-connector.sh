@@ -25,8 +25,7 @@ request="$STATE_DIR/$(basename "$connector" .json)-request.json"
   --mcu "${MCU_COUNT:-1}" --min-workers "${MIN_WORKERS:-1}" --max-workers "${MAX_WORKERS:-2}" \
   --scale-in-cpu 20 --scale-out-cpu 80 \
   --bootstrap-servers "$BOOTSTRAP_SERVERS" --subnets "$SUBNETS" --security-groups "$SECURITY_GROUPS" \
-  --plugin-arn "$plugin_arn" --role-arn "$SERVICE_ROLE_ARN" ${extra[@]+"${extra[@]}"} "$@" > "$request"
-echo "request written to $request"
+  --plugin-arn "$plugin_arn" --role-arn "$SERVICE_ROLE_ARN" ${extra[@]+"${extra[@]}"} "$@" --output "$request"
 
 arn="$(aws kafkaconnect create-connector --region "$AWS_REGION" --cli-input-json "file://$request" \
   --query connectorArn --output text)"

@@ -109,6 +109,42 @@ class RenderCommandTest {
   }
 
   @Test
+  void testLiteralJaasConfigOfTheLagEmittersAdminClientIsRefused() {
+    Path lag = DeployFiles.connectors().resolve("consumer-lag-cloudwatch.json");
+    assertThat(run(lag.toString(), "--set", "admin.sasl.jaas.config=org.apache.kafka.common.security.plain"
+        + ".PlainLoginModule required username=\"u\" password=\"jaas-pw-1\";")).isEqualTo(1);
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("admin.sasl.jaas.config").doesNotContain("jaas-pw-1");
+  }
+
+  @Test
+  void testLiteralClientOverrideSecretsAreRefused() {
+    for (String key : List.of("consumer.override.sasl.jaas.config", "producer.override.ssl.key.password",
+        "consumer.override.ssl.keystore.password", "admin.override.ssl.truststore.password",
+        "value.converter.basic.auth.user.info")) {
+      out.reset();
+      err.reset();
+      assertThat(run(orderEvents(), "--set", key + "=client-pw-2")).as(key).isEqualTo(1);
+      assertThat(out.toString(StandardCharsets.UTF_8)).as(key).isEmpty();
+      assertThat(err.toString(StandardCharsets.UTF_8)).as(key).contains(key).doesNotContain("client-pw-2");
+    }
+  }
+
+  @Test
+  void testOutputFileIsReadableByTheOwnerOnly() throws IOException {
+    Path request = dir.resolve("aws").resolve("request.json");
+    Files.createDirectories(request.getParent());
+    Files.writeString(request, "old");
+    Files.setPosixFilePermissions(request, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    assertThat(run(orderEvents(), "--output", request.toString())).isZero();
+    assertThat(Files.getPosixFilePermissions(request))
+        .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    assertThat(new ObjectMapper().readTree(request.toFile()).path("connectorName").asText())
+        .isEqualTo("order-events-s3-parquet");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
   void testConfigProviderReferenceIsRendered() throws IOException {
     Path file = dir.resolve("provider.json");
     Files.writeString(file, "{\"connector.class\": \"io.streamlake.connect.lag.ConsumerLagSourceConnector\","
