@@ -19,9 +19,10 @@ if [ -n "${SINK_BUCKET:-}" ] && grep -q '"s3.bucket.name"' "$connector"; then
   extra+=(--set "s3.bucket.name=$SINK_BUCKET" --set "s3.region=$AWS_REGION")
 fi
 
-"$DEPLOY_DIR/bin/streamlake" validate "$connector"
+streamlake="${STREAMLAKE:-$DEPLOY_DIR/bin/streamlake}"
+"$streamlake" validate "$connector"
 request="$STATE_DIR/$(basename "$connector" .json)-request.json"
-"$DEPLOY_DIR/bin/streamlake" render "$connector" \
+"$streamlake" render "$connector" \
   --mcu "${MCU_COUNT:-1}" --min-workers "${MIN_WORKERS:-1}" --max-workers "${MAX_WORKERS:-2}" \
   --scale-in-cpu 20 --scale-out-cpu 80 \
   --bootstrap-servers "$BOOTSTRAP_SERVERS" --subnets "$SUBNETS" --security-groups "$SECURITY_GROUPS" \
