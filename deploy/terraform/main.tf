@@ -17,12 +17,12 @@ locals {
   topics_dir    = trim(var.topics_dir, "/")
   topics_dir_id = local.topics_dir == "" ? "root" : replace(local.topics_dir, "/[^A-Za-z0-9._-]/", "-")
   offsets_topic = regex("(?m)^offset\\.storage\\.topic=(.*)$", file("${path.module}/../worker/msk-connect-worker.properties"))[0]
-  sink_tagging  = lower(lookup(local.sink_config, "s3.object.tagging", "false")) == "true"
   sink_dlq      = trimspace(lookup(local.sink_config, "errors.deadletterqueue.topic.name", ""))
   # the sink's S3 calls: PutObject (also CreateMultipartUpload, UploadPart, CompleteMultipartUpload), GetObject (also
-  # HeadObject), AbortMultipartUpload; never DeleteObject
-  sink_object_actions = concat(["s3:PutObject", "s3:GetObject", "s3:AbortMultipartUpload"],
-  local.sink_tagging ? ["s3:PutObjectTagging"] : [])
+  # HeadObject), AbortMultipartUpload, PutObjectTagging (after every multipart upload), GetObjectTagging (after a
+  # 412); never DeleteObject
+  sink_object_actions = ["s3:PutObject", "s3:GetObject", "s3:AbortMultipartUpload", "s3:PutObjectTagging",
+  "s3:GetObjectTagging"]
   lag_time_lag_mode = var.lag_time_lag_mode != "" ? var.lag_time_lag_mode : lookup(local.lag_config, "time.lag.mode", "interpolation")
   lag_reads_records = replace(lower(local.lag_time_lag_mode), "_", "-") == "record-timestamp"
   lag_metrics_topic = lookup(local.lag_config, "metrics.topic", "consumer-lag-metrics")

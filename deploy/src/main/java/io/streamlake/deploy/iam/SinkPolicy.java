@@ -10,15 +10,17 @@ import java.util.Locale;
 /**
  * The service execution role policy of one S3 sink connector, from its configuration. S3: only the calls the sink
  * makes (PutObject with If-None-Match, the multipart calls, which IAM authorises as s3:PutObject, AbortMultipartUpload,
- * GetObject/HeadObject of epoch markers and of an existing key after a 412), all under {@code <topics.dir>/}; no
+ * GetObject of epoch markers, HeadObject (s3:GetObject) and GetObjectTagging of an existing key after a 412, and
+ * PutObjectTagging after every multipart upload, whose offset range is known only at the end), all under
+ * {@code <topics.dir>/}; no
  * DeleteObject, so the connector's own role cannot erase data files or markers; ListBucket only with an
  * {@code s3:prefix} under {@code topics.dir} (S3 answers 404 rather than 403 for a missing marker only with it).
  * Kafka: ReadData only on the connector's topics, AlterGroup only on its consumer group {@code connect-<name>}.
  */
 public final class SinkPolicy {
 
-  static final List<String> OBJECT_ACTIONS = List.of("s3:PutObject", "s3:GetObject", "s3:AbortMultipartUpload");
-  static final String TAGGING_ACTION = "s3:PutObjectTagging";
+  static final List<String> OBJECT_ACTIONS = List.of("s3:PutObject", "s3:GetObject", "s3:AbortMultipartUpload",
+      "s3:PutObjectTagging", "s3:GetObjectTagging");
 
   private SinkPolicy() {}
 
@@ -30,11 +32,7 @@ public final class SinkPolicy {
     statements.add(Statement.allow("ListOnlyUnderTopicsDir", List.of("s3:ListBucket"),
         List.of("arn:aws:s3:::" + bucket))
         .when("StringLike", "s3:prefix", dir.isEmpty() ? List.of("*") : List.of(dir + "/", dir + "/*")));
-    List<String> objectActions = new ArrayList<>(OBJECT_ACTIONS);
-    if (Boolean.parseBoolean(config.getOrDefault("s3.object.tagging", "false").trim())) {
-      objectActions.add(TAGGING_ACTION); // tags travel as x-amz-tagging on PUT, or by PutObjectTagging after multipart
-    }
-    statements.add(Statement.allow("WriteDataFilesAndEpochMarkers", objectActions,
+    statements.add(Statement.allow("WriteDataFilesAndEpochMarkers", OBJECT_ACTIONS,
         List.of("arn:aws:s3:::" + bucket + "/" + (dir.isEmpty() ? "" : dir + "/") + "*")));
     String kmsKey = config.getOrDefault("s3.sse.kms.key.id", "").trim();
     if (!kmsKey.isEmpty()) {

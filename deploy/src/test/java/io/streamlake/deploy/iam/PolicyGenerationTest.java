@@ -28,7 +28,7 @@ class PolicyGenerationTest {
   void testSinkPolicyHasNoDeleteAndOnlyTheActionsTheSinkCalls() throws IOException {
     PolicyDocument policy = SinkPolicy.of(example("order-events-s3-parquet.json"), KAFKA, "__offsets");
     assertThat(policy.actions()).filteredOn(a -> a.startsWith("s3:")).containsExactlyInAnyOrder("s3:ListBucket",
-        "s3:PutObject", "s3:GetObject", "s3:AbortMultipartUpload");
+        "s3:PutObject", "s3:GetObject", "s3:AbortMultipartUpload", "s3:PutObjectTagging", "s3:GetObjectTagging");
     assertThat(policy.toJson()).doesNotContain("s3:Delete").doesNotContain("s3:*");
   }
 
@@ -62,16 +62,15 @@ class PolicyGenerationTest {
   }
 
   @Test
-  void testTaggingKmsAndAssumeRoleOnlyWhenConfigured() throws IOException {
-    ConnectorFile file = example("order-events-s3-parquet.json").with(Map.of("s3.object.tagging", "true",
+  void testKmsAndAssumeRoleOnlyWhenConfigured() throws IOException {
+    ConnectorFile file = example("order-events-s3-parquet.json").with(Map.of(
         "s3.sse.kms.key.id", "1234abcd-12ab-34cd-56ef-1234567890ab", "sts.role.arn", "arn:aws:iam::1:role/w"));
     PolicyEvaluator evaluator = sink(file);
-    assertThat(evaluator.allows("s3:PutObjectTagging", "arn:aws:s3:::my-event-lake/topics/a")).isTrue();
     assertThat(evaluator.allows("kms:GenerateDataKey",
         "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab")).isTrue();
     assertThat(evaluator.allows("sts:AssumeRole", "arn:aws:iam::1:role/w")).isTrue();
     PolicyEvaluator plain = sink(example("order-events-s3-parquet.json"));
-    assertThat(plain.allows("s3:PutObjectTagging", "arn:aws:s3:::my-event-lake/topics/a")).isFalse();
+    assertThat(plain.allows("sts:AssumeRole", "arn:aws:iam::1:role/w")).isFalse();
     assertThat(plain.allows("kms:GenerateDataKey", "arn:aws:kms:us-east-1:123456789012:key/x")).isFalse();
   }
 

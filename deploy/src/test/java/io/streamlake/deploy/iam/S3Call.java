@@ -91,7 +91,7 @@ record S3Call(String method, String bucket, String key, Map<String, String> quer
       case "POST" -> query.containsKey("uploads") ? "CreateMultipartUpload" : "CompleteMultipartUpload";
       case "DELETE" -> query.containsKey("uploadId") ? "AbortMultipartUpload" : "DeleteObject";
       case "HEAD" -> "HeadObject";
-      default -> "GetObject";
+      default -> query.containsKey("tagging") ? "GetObjectTagging" : "GetObject";
     };
   }
 }

@@ -55,7 +55,7 @@ class TerraformTextTest {
   void testSinkPolicyMatchesTheGeneratedOne() throws IOException {
     String sink = block(terraform("main.tf"), "data \"aws_iam_policy_document\" \"sink\"");
     ConnectorFile everything = ConnectorFile.read(DeployFiles.connectors().resolve("order-events-s3-parquet.json"))
-        .with(Map.of("s3.object.tagging", "true", "s3.sse.kms.key.id", "arn:aws:kms:us-east-1:1:key/k",
+        .with(Map.of("s3.sse.kms.key.id", "arn:aws:kms:us-east-1:1:key/k",
             "errors.deadletterqueue.topic.name", "dlq"));
     PolicyDocument generated = SinkPolicy.of(everything, KAFKA, "__offsets");
     assertThat(all(Pattern.compile("sid\\s+=\\s+\"(\\w+)\""), sink)).isEqualTo(sids(generated));
