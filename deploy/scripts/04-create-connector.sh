@@ -19,14 +19,14 @@ if [ -n "${SINK_BUCKET:-}" ] && grep -q '"s3.bucket.name"' "$connector"; then
   extra+=(--set "s3.bucket.name=$SINK_BUCKET" --set "s3.region=$AWS_REGION")
 fi
 
-"$DEPLOY_DIR/bin/streamlake" validate "$connector"
+streamlake="${STREAMLAKE:-$DEPLOY_DIR/bin/streamlake}"
+"$streamlake" validate "$connector"
 request="$STATE_DIR/$(basename "$connector" .json)-request.json"
-"$DEPLOY_DIR/bin/streamlake" render "$connector" \
+"$streamlake" render "$connector" \
   --mcu "${MCU_COUNT:-1}" --min-workers "${MIN_WORKERS:-1}" --max-workers "${MAX_WORKERS:-2}" \
   --scale-in-cpu 20 --scale-out-cpu 80 \
   --bootstrap-servers "$BOOTSTRAP_SERVERS" --subnets "$SUBNETS" --security-groups "$SECURITY_GROUPS" \
-  --plugin-arn "$plugin_arn" --role-arn "$SERVICE_ROLE_ARN" ${extra[@]+"${extra[@]}"} "$@" > "$request"
-echo "request written to $request"
+  --plugin-arn "$plugin_arn" --role-arn "$SERVICE_ROLE_ARN" ${extra[@]+"${extra[@]}"} "$@" --output "$request"
 
 arn="$(aws kafkaconnect create-connector --region "$AWS_REGION" --cli-input-json "file://$request" \
   --query connectorArn --output text)"

@@ -1,5 +1,6 @@
 # Shared by the deploy scripts: paths, required variables, small helpers. Sourced, not run.
 set -euo pipefail
+umask 077                              # files written here (requests, policies) are readable by the owner only
 SCRIPTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 DEPLOY_DIR="$(dirname "$SCRIPTS_DIR")"
 ROOT_DIR="$(dirname "$DEPLOY_DIR")"

@@ -8,7 +8,24 @@ locals {
   group_prefix = replace(var.cluster_arn, ":cluster/", ":group/")
   sink_config  = jsondecode(file("${path.module}/../connectors/order-events-s3-parquet.json"))
   lag_config   = jsondecode(file("${path.module}/../connectors/consumer-lag-cloudwatch.json"))
-  sink_topics  = split(",", local.sink_config["topics"])
+  sink_name    = "order-events-s3-parquet"
+  lag_name     = "consumer-lag-cloudwatch"
+  sink_topics  = [for t in split(",", local.sink_config["topics"]) : trimspace(t) if trimspace(t) != ""]
+
+  # The policies below are generated from these values, as `streamlake iam` generates them from a connector file
+  # (PolicyGenerationTest and TerraformTextTest keep the two in step).
+  topics_dir    = trim(var.topics_dir, "/")
+  topics_dir_id = local.topics_dir == "" ? "root" : replace(local.topics_dir, "/[^A-Za-z0-9._-]/", "-")
+  offsets_topic = regex("(?m)^offset\\.storage\\.topic=(.*)$", file("${path.module}/../worker/msk-connect-worker.properties"))[0]
+  sink_dlq      = trimspace(lookup(local.sink_config, "errors.deadletterqueue.topic.name", ""))
+  # the sink's S3 calls: PutObject (also CreateMultipartUpload, UploadPart, CompleteMultipartUpload), GetObject (also
+  # HeadObject), AbortMultipartUpload, PutObjectTagging (after every multipart upload), GetObjectTagging (after a
+  # 412); never DeleteObject
+  sink_object_actions = ["s3:PutObject", "s3:GetObject", "s3:AbortMultipartUpload", "s3:PutObjectTagging",
+  "s3:GetObjectTagging"]
+  lag_time_lag_mode = var.lag_time_lag_mode != "" ? var.lag_time_lag_mode : lookup(local.lag_config, "time.lag.mode", "interpolation")
+  lag_reads_records = replace(lower(local.lag_time_lag_mode), "_", "-") == "record-timestamp"
+  lag_metrics_topic = lookup(local.lag_config, "metrics.topic", "consumer-lag-metrics")
 }
 
 # --- the plugin -----------------------------------------------------------------------------------------------
@@ -51,10 +68,10 @@ resource "aws_s3_bucket_lifecycle_configuration" "sink" {
   bucket = var.sink_bucket
 
   rule {
-    id     = "streamlake-abort-incomplete-multipart-uploads"
+    id     = "streamlake-${local.topics_dir_id}-abort-incomplete-multipart-uploads"
     status = "Enabled"
     filter {
-      prefix = "${var.topics_dir}/"
+      prefix = local.topics_dir == "" ? "" : "${local.topics_dir}/"
     }
     abort_incomplete_multipart_upload {
       days_after_initiation = 1
@@ -62,10 +79,10 @@ resource "aws_s3_bucket_lifecycle_configuration" "sink" {
   }
 
   rule {
-    id     = "streamlake-expire-epoch-markers"
+    id     = "streamlake-${local.topics_dir_id}-expire-epoch-markers"
     status = "Enabled"
     filter {
-      prefix = "${var.topics_dir}/_epochs/"
+      prefix = local.topics_dir == "" ? "_epochs/" : "${local.topics_dir}/_epochs/"
     }
     expiration {
       days = var.epoch_marker_expiration_days
@@ -94,20 +111,27 @@ data "aws_iam_policy_document" "trust" {
 
 data "aws_iam_policy_document" "sink" {
   statement {
-    sid       = "ListTheSinkBucket"
-    actions   = ["s3:ListBucket", "s3:ListBucketMultipartUploads", "s3:GetBucketLocation"]
+    sid       = "ListOnlyUnderTopicsDir"
+    actions   = ["s3:ListBucket"]
     resources = ["arn:aws:s3:::${var.sink_bucket}"]
+    condition {
+      test     = "StringLike"
+      variable = "s3:prefix"
+      values   = local.topics_dir == "" ? ["*"] : ["${local.topics_dir}/", "${local.topics_dir}/*"]
+    }
   }
   statement {
-    sid = "WriteDataFilesAndEpochMarkers"
-    actions = ["s3:PutObject", "s3:GetObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts",
-    "s3:PutObjectTagging"]
-    resources = ["arn:aws:s3:::${var.sink_bucket}/${var.topics_dir}/*"]
+    sid       = "WriteDataFilesAndEpochMarkers"
+    actions   = local.sink_object_actions
+    resources = [local.topics_dir == "" ? "arn:aws:s3:::${var.sink_bucket}/*" : "arn:aws:s3:::${var.sink_bucket}/${local.topics_dir}/*"]
   }
-  statement {
-    sid       = "DeleteOnlySupersededEpochMarkers"
-    actions   = ["s3:DeleteObject"]
-    resources = ["arn:aws:s3:::${var.sink_bucket}/${var.topics_dir}/_epochs/*"]
+  dynamic "statement" {
+    for_each = var.sink_kms_key_arn == "" ? [] : [var.sink_kms_key_arn]
+    content {
+      sid       = "EncryptWithTheBucketKey"
+      actions   = ["kms:GenerateDataKey", "kms:Decrypt"]
+      resources = [statement.value]
+    }
   }
   statement {
     sid       = "ConnectToTheCluster"
@@ -115,21 +139,33 @@ data "aws_iam_policy_document" "sink" {
     resources = [var.cluster_arn]
   }
   statement {
-    sid       = "ReadTheSinkTopics"
-    actions   = ["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"]
-    resources = [for t in local.sink_topics : "${local.kafka_prefix}/${trimspace(t)}"]
-  }
-  statement {
-    sid = "ConnectInternalTopicsAndDeadLetterQueue"
+    sid = "WorkerInternalTopics"
     actions = ["kafka-cluster:CreateTopic", "kafka-cluster:DescribeTopic",
     "kafka-cluster:DescribeTopicDynamicConfiguration", "kafka-cluster:ReadData", "kafka-cluster:WriteData"]
-    resources = ["${local.kafka_prefix}/__amazon_msk_connect_*", "${local.kafka_prefix}/__streamlake_connect_offsets",
-    "${local.kafka_prefix}/dlq.*"]
+    resources = ["${local.kafka_prefix}/__amazon_msk_connect_*", "${local.kafka_prefix}/${local.offsets_topic}"]
   }
   statement {
-    sid       = "WorkerAndSinkConsumerGroups"
+    sid       = "WorkerGroup"
     actions   = ["kafka-cluster:AlterGroup", "kafka-cluster:DescribeGroup"]
-    resources = ["${local.group_prefix}/__amazon_msk_connect_*", "${local.group_prefix}/connect-*"]
+    resources = ["${local.group_prefix}/__amazon_msk_connect_*"]
+  }
+  statement {
+    sid       = "ReadTheConnectorsTopics"
+    actions   = ["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"]
+    resources = [for t in local.sink_topics : "${local.kafka_prefix}/${t}"]
+  }
+  statement {
+    sid       = "TheConnectorsConsumerGroup"
+    actions   = ["kafka-cluster:AlterGroup", "kafka-cluster:DescribeGroup"]
+    resources = ["${local.group_prefix}/connect-${local.sink_name}"]
+  }
+  dynamic "statement" {
+    for_each = local.sink_dlq == "" ? [] : [local.sink_dlq]
+    content {
+      sid       = "DeadLetterQueue"
+      actions   = ["kafka-cluster:CreateTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:WriteData"]
+      resources = ["${local.kafka_prefix}/${statement.value}"]
+    }
   }
 }
 
@@ -161,21 +197,34 @@ data "aws_iam_policy_document" "lag" {
     resources = [var.cluster_arn]
   }
   statement {
-    sid       = "ReadEveryGroupsCommittedOffsetsAndEveryTopicsEndOffsets"
-    actions   = ["kafka-cluster:DescribeGroup", "kafka-cluster:DescribeTopic"]
-    resources = ["${local.group_prefix}/*", "${local.kafka_prefix}/*"]
-  }
-  statement {
-    sid = "ConnectInternalTopicsAndTheMetricsTopic"
-    actions = ["kafka-cluster:CreateTopic", "kafka-cluster:DescribeTopicDynamicConfiguration",
-    "kafka-cluster:ReadData", "kafka-cluster:WriteData"]
-    resources = ["${local.kafka_prefix}/__amazon_msk_connect_*", "${local.kafka_prefix}/__streamlake_connect_offsets",
-    "${local.kafka_prefix}/${local.lag_config["metrics.topic"]}"]
+    sid = "WorkerInternalTopics"
+    actions = ["kafka-cluster:CreateTopic", "kafka-cluster:DescribeTopic",
+    "kafka-cluster:DescribeTopicDynamicConfiguration", "kafka-cluster:ReadData", "kafka-cluster:WriteData"]
+    resources = ["${local.kafka_prefix}/__amazon_msk_connect_*", "${local.kafka_prefix}/${local.offsets_topic}"]
   }
   statement {
     sid       = "WorkerGroup"
     actions   = ["kafka-cluster:AlterGroup", "kafka-cluster:DescribeGroup"]
     resources = ["${local.group_prefix}/__amazon_msk_connect_*"]
+  }
+  statement {
+    sid       = "DescribeEveryGroupAndTopic"
+    actions   = ["kafka-cluster:DescribeGroup", "kafka-cluster:DescribeTopic"]
+    resources = ["${local.group_prefix}/*", "${local.kafka_prefix}/*"]
+  }
+  # time.lag.mode=record-timestamp fetches the record at each committed offset; the other modes read no data
+  dynamic "statement" {
+    for_each = local.lag_reads_records ? [1] : []
+    content {
+      sid       = "RecordTimestampModeReadsTheRecordAtTheCommittedOffset"
+      actions   = ["kafka-cluster:ReadData"]
+      resources = ["${local.kafka_prefix}/*"]
+    }
+  }
+  statement {
+    sid       = "TheMetricsTopic"
+    actions   = ["kafka-cluster:CreateTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:WriteData"]
+    resources = ["${local.kafka_prefix}/${local.lag_metrics_topic}"]
   }
 }
 
@@ -195,7 +244,7 @@ resource "aws_iam_role_policy" "lag" {
 # --- connectors -----------------------------------------------------------------------------------------------
 
 resource "aws_mskconnect_connector" "order_events" {
-  name                 = "order-events-s3-parquet"
+  name                 = local.sink_name
   kafkaconnect_version = "3.7.x"
 
   # MSK Connect sets tasks.max to workers x MCU x 2 while autoscaling; the file's tasks.max is overridden.
@@ -216,7 +265,10 @@ resource "aws_mskconnect_connector" "order_events" {
   connector_configuration = merge(local.sink_config, {
     "s3.bucket.name" = var.sink_bucket
     "s3.region"      = var.region
-    "topics.dir"     = var.topics_dir
+    "topics.dir"     = local.topics_dir
+    }, var.sink_kms_key_arn == "" ? {} : {
+    "s3.ssea.name"      = "aws:kms"
+    "s3.sse.kms.key.id" = var.sink_kms_key_arn
   })
 
   kafka_cluster {
@@ -261,7 +313,7 @@ resource "aws_mskconnect_connector" "order_events" {
 
 resource "aws_mskconnect_connector" "consumer_lag" {
   count                = var.enable_lag_emitter ? 1 : 0
-  name                 = "consumer-lag-cloudwatch"
+  name                 = local.lag_name
   kafkaconnect_version = "3.7.x"
 
   # One task does all the work: a fixed single 1-MCU worker.
@@ -276,6 +328,7 @@ resource "aws_mskconnect_connector" "consumer_lag" {
     "admin.bootstrap.servers" = var.bootstrap_servers
     "cloudwatch.region"       = var.region
     "cloudwatch.namespace"    = var.lag_namespace
+    "time.lag.mode"           = local.lag_time_lag_mode
   })
 
   kafka_cluster {

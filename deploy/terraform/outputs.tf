@@ -14,3 +14,7 @@ output "max_sink_tasks" {
   description = "tasks.max at max_workers (workers x MCU x 2); keep it at or below the sink topics' partition count."
   value       = var.max_workers * var.mcu_count * 2
 }
+
+output "dashboard_name" {
+  value = aws_cloudwatch_dashboard.streamlake.dashboard_name
+}

@@ -105,3 +105,57 @@ variable "log_retention_days" {
   type        = number
   default     = 14
 }
+
+variable "lag_time_lag_mode" {
+  description = "time.lag.mode of the lag emitter (interpolation, record-timestamp, none); empty keeps the connector file's. record-timestamp adds kafka-cluster:ReadData on every topic to its role."
+  type        = string
+  default     = ""
+}
+
+variable "sink_kms_key_arn" {
+  description = "ARN of the KMS key of the sink bucket's SSE-KMS encryption (s3.sse.kms.key.id); empty for none."
+  type        = string
+  default     = ""
+}
+
+variable "sink_topic_records_per_second" {
+  description = "Typical records/s of each sink topic (topic => rate). The TotalLag alarm fires above lag_alarm_seconds_of_records x this rate."
+  type        = map(number)
+  default     = {}
+}
+
+variable "default_topic_records_per_second" {
+  description = "Records/s assumed for a sink topic missing from sink_topic_records_per_second."
+  type        = number
+  default     = 100
+}
+
+variable "lag_alarm_seconds_of_records" {
+  description = "TotalLag alarm threshold in seconds' worth of the topic's records (10 = the lag_monitor practice). The sink commits only offsets whose files are in S3, so its steady lag is up to one rotation (rotate.interval.ms / rotate.schedule.interval.ms / flush.size) of records: raise this above the rotation interval in seconds, or the alarm stays on."
+  type        = number
+  default     = 10
+}
+
+variable "time_lag_alarm_minutes" {
+  description = "EstimatedMaxTimeLag alarm threshold in minutes."
+  type        = number
+  default     = 5
+}
+
+variable "lag_alarm_period_seconds" {
+  description = "Period of the lag alarms; keep it at least the emitter's poll.interval.ms, since missing data is breaching."
+  type        = number
+  default     = 60
+}
+
+variable "lag_alarm_evaluation_periods" {
+  description = "Consecutive periods above the threshold (or without data) before a lag alarm fires."
+  type        = number
+  default     = 5
+}
+
+variable "alarm_actions" {
+  description = "ARNs (SNS topics) notified when a lag alarm fires or clears."
+  type        = list(string)
+  default     = []
+}

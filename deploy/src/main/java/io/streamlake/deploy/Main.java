@@ -1,5 +1,7 @@
 package io.streamlake.deploy;
 
+import io.streamlake.deploy.iam.IamCommand;
+import io.streamlake.deploy.iam.LifecycleCommand;
 import io.streamlake.deploy.local.LocalCommand;
 import io.streamlake.deploy.render.RenderCommand;
 import io.streamlake.deploy.validate.ValidateCommand;
@@ -8,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The streamlake CLI: {@code validate}, {@code render} and {@code local}. Exit codes: 0 success, 1 the command
+ * The streamlake CLI: {@code validate}, {@code render}, {@code iam}, {@code lifecycle} and {@code local}. Exit codes: 0 success, 1 the command
  * found problems (invalid config, failed connector, no file landed), 2 a wrong command line.
  */
 public final class Main {
@@ -17,6 +19,8 @@ public final class Main {
       "usage: streamlake <command> [options]",
       "  validate <connector.json|worker.properties|dir>...  check configs offline against the plugin ZIP",
       "  render <connector.json> [capacity/cluster flags]    print an aws kafkaconnect create-connector request",
+      "  iam <connector.json> [--cluster-arn ARN]             print the service execution role's IAM policy",
+      "  lifecycle <sink.json> [--existing FILE]              print the sink bucket's lifecycle rules, merged",
       "  local [connector.json...]                           run Kafka, S3 and a worker locally (the demo)",
       "  help <command>                                      options of a command");
 
@@ -38,6 +42,8 @@ public final class Main {
       return switch (command) {
         case "validate" -> new ValidateCommand(out).run(rest);
         case "render" -> new RenderCommand(out, err).run(rest);
+        case "iam" -> new IamCommand(out, err).run(rest);
+        case "lifecycle" -> new LifecycleCommand(out).run(rest);
         case "local" -> new LocalCommand(out).run(rest);
         case "help" -> help(rest.isEmpty() ? "" : rest.get(0), out);
         default -> throw new Args.UsageException("unknown command '" + command + "'");
@@ -64,6 +70,8 @@ public final class Main {
     return switch (command) {
       case "validate" -> ValidateCommand.USAGE;
       case "render" -> RenderCommand.USAGE;
+      case "iam" -> IamCommand.USAGE;
+      case "lifecycle" -> LifecycleCommand.USAGE;
       case "local" -> LocalCommand.USAGE;
       default -> USAGE;
     };

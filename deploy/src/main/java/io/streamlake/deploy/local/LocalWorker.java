@@ -55,7 +55,10 @@ public final class LocalWorker implements AutoCloseable {
     props.put("plugin.discovery", "service_load");
     props.put("listeners", "http://127.0.0.1:0");
     props.put("rest.advertised.host.name", "127.0.0.1");
-    props.put("connector.client.config.override.policy", "All");
+    // as deploy/worker/msk-connect-worker.properties: no client overrides, the sink consumers' session settings here
+    props.put("connector.client.config.override.policy", "None");
+    props.put("consumer.session.timeout.ms", "10000");
+    props.put("consumer.heartbeat.interval.ms", "3000");
     props.put("scheduled.rebalance.max.delay.ms", "0");
     props.putAll(extra);
     ClassLoader caller = Thread.currentThread().getContextClassLoader();

@@ -2,6 +2,9 @@ package io.streamlake.deploy.render;
 
 import io.streamlake.deploy.Args;
 import io.streamlake.deploy.ConnectorFile;
+import io.streamlake.deploy.OwnerOnlyFile;
+import io.streamlake.deploy.PluginZip;
+import io.streamlake.deploy.validate.OfflineValidator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -12,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.kafkaconnect.model.ApacheKafkaCluster;
 import software.amazon.awssdk.services.kafkaconnect.model.AutoScaling;
 import software.amazon.awssdk.services.kafkaconnect.model.CloudWatchLogsLogDelivery;
@@ -48,10 +50,12 @@ public final class RenderCommand {
       "  plugin:    --plugin-arn ARN  --plugin-revision N (1)",
       "  worker:    --worker-config-arn ARN  --worker-config-revision N (1)",
       "  other:     --name NAME  --description TEXT  --role-arn ARN  --log-group NAME",
-      "             --kafka-connect-version V (3.7.x)  --set key=value (repeatable, overrides a setting)");
+      "             --kafka-connect-version V (3.7.x)  --set key=value (repeatable, overrides a setting)",
+      "  output:    --output FILE (created readable by the owner only; default stdout)  --plugin-zip ZIP",
+      "  A literal secret (a PASSWORD option of the plugin, or a Kafka client password option under any client",
+      "  prefix) makes render refuse; use a config provider reference such as ${secretsmanager:<secret>:<key>}.");
 
   static final String KAFKA_CONNECT_VERSION = "3.7.x";
-  private static final Pattern SECRET_KEY = Pattern.compile(".*(secret|password|external\\.id|passphrase).*");
 
   private final PrintStream out;
   private final PrintStream err;
@@ -65,7 +69,7 @@ public final class RenderCommand {
     Args args = Args.parse(argv, Set.of("mcu", "min-workers", "max-workers", "scale-in-cpu", "scale-out-cpu",
         "workers", "bootstrap-servers", "subnets", "security-groups", "auth", "encryption", "plugin-arn",
         "plugin-revision", "worker-config-arn", "worker-config-revision", "name", "description", "role-arn",
-        "log-group", "kafka-connect-version", "set"), Set.of());
+        "log-group", "kafka-connect-version", "set", "output", "plugin-zip"), Set.of());
     if (args.positional().size() != 1) {
       throw new Args.UsageException("name exactly one connector JSON file");
     }
@@ -81,12 +85,7 @@ public final class RenderCommand {
     // the connector's name is create-connector's connectorName; a "name" setting would only be able to disagree
     overrides.putIfAbsent("name", null);
     file = file.with(overrides);
-    List<String> secrets = new ArrayList<>();
-    file.config().forEach((k, v) -> {
-      if (SECRET_KEY.matcher(k).matches() && !v.isEmpty() && !v.startsWith("${")) {
-        secrets.add(k);
-      }
-    });
+    List<String> secrets = literalSecrets(file, args.get("plugin-zip", null));
     if (!secrets.isEmpty()) {
       err.println("refusing to render literal secrets (" + String.join(", ", secrets) + "): on MSK Connect use the"
           + " service execution role, or a config provider reference such as ${secretsmanager:<secret>:<key>}");
@@ -131,10 +130,23 @@ public final class RenderCommand {
                 .build())
             .build()).build() : null)
         .build();
-    out.println(SdkJson.write(request));
+    String json = SdkJson.write(request);
+    if (args.has("output")) {
+      OwnerOnlyFile.write(Path.of(args.get("output", null)), json + System.lineSeparator());
+      err.println("request written to " + args.get("output", null) + " (mode 0600)");
+    } else {
+      out.println(json);
+    }
     placeholders.report(err);
     tasksNote(file.config().get("tasks.max"), capacity);
     return 0;
+  }
+
+  /** The options holding literal secrets, decided by the plugin's ConfigDefs (loaded from the ZIP) and client keys. */
+  private static List<String> literalSecrets(ConnectorFile file, String pluginZip) throws IOException {
+    try (PluginZip plugin = PluginZip.unpack(PluginZip.locate(pluginZip))) {
+      return new OfflineValidator(plugin.pluginPath()).validate(file).literalSecrets();
+    }
   }
 
   static software.amazon.awssdk.services.kafkaconnect.model.Capacity capacity(Capacity capacity) {

@@ -26,6 +26,12 @@ public final class MskRules {
   static final Set<String> WORKER_MANAGED = Set.of("bootstrap.servers", "group.id", "security.protocol",
       "sasl.mechanism", "sasl.jaas.config", "sasl.client.callback.handler.class", "plugin.discovery");
 
+  /** Prefixes of Connect's per-connector client overrides. */
+  static final List<String> CLIENT_OVERRIDE_PREFIXES = List.of("consumer.override.", "producer.override.",
+      "admin.override.");
+
+  static final String OVERRIDE_POLICY = "connector.client.config.override.policy";
+
   private MskRules() {}
 
   /** Findings for a worker configuration (a {@code .properties} file uploaded as an MSK worker configuration). */
@@ -35,6 +41,11 @@ public final class MskRules {
       if (rejected(key)) {
         findings.add(Finding.error(key, "MSK Connect rejects this worker setting (plugin path, metric reporters,"
             + " listeners and REST settings are managed by the service); remove it"));
+      } else if (key.equals(OVERRIDE_POLICY) && !props.get(key).trim().equalsIgnoreCase("None")) {
+        findings.add(Finding.warning(key, props.get(key).trim() + " lets connector configurations override their"
+            + " Kafka clients' settings (All: any, sasl.jaas.config included; Principal: sasl.jaas.config,"
+            + " sasl.mechanism, security.protocol). Allowed values: None (the deploy kit's), Principal, All; set"
+            + " consumer.* / producer.* here instead"));
       } else if (WORKER_MANAGED.contains(key) || key.startsWith("ssl.") || key.startsWith("sasl.")) {
         findings.add(Finding.warning(key, "MSK Connect sets this from the connector's Kafka cluster and"
             + " authentication settings; the value here is ignored or conflicts"));
@@ -53,6 +64,10 @@ public final class MskRules {
       } else if (WORKER_MANAGED.contains(key)) {
         findings.add(Finding.warning(key, "a worker setting, ignored in a connector configuration; MSK Connect"
             + " takes it from create-connector's kafkaCluster and authentication settings"));
+      } else if (CLIENT_OVERRIDE_PREFIXES.stream().anyMatch(key::startsWith)) {
+        findings.add(Finding.warning(key, "a client override; the deploy kit's worker configuration sets "
+            + OVERRIDE_POLICY + "=None, so a worker using it rejects the connector. Set the consumer.* or"
+            + " producer.* setting in the worker configuration instead"));
       }
     }
     return findings;

@@ -25,6 +25,8 @@ import org.apache.kafka.connect.runtime.SourceConnectorConfig;
 import org.apache.kafka.connect.runtime.isolation.LoaderSwap;
 import org.apache.kafka.connect.runtime.isolation.Plugins;
 import org.apache.kafka.connect.sink.SinkConnector;
+import org.apache.kafka.connect.storage.Converter;
+import org.apache.kafka.connect.storage.HeaderConverter;
 import org.apache.kafka.connect.transforms.Transformation;
 
 /**
@@ -67,7 +69,7 @@ public final class OfflineValidator {
     String connectorClass = config.get(ConnectorConfig.CONNECTOR_CLASS_CONFIG);
     if (connectorClass == null || connectorClass.isBlank()) {
       findings.add(Finding.error(ConnectorConfig.CONNECTOR_CLASS_CONFIG, "missing; every connector needs one"));
-      return new Result(file, Status.CHECKED, null, findings);
+      return withClientSecrets(file, Status.CHECKED, null, findings);
     }
     Connector connector;
     try {
@@ -77,9 +79,10 @@ public final class OfflineValidator {
         findings.add(Finding.error(ConnectorConfig.CONNECTOR_CLASS_CONFIG, connectorClass + " is in the plugin"
             + " ZIP but not registered in META-INF/services, so a worker with plugin.discovery=service_load"
             + " cannot find it"));
-        return new Result(file, Status.CHECKED, null, findings);
+        return withClientSecrets(file, Status.CHECKED, null, findings);
       }
-      return new Result(file, Status.SKIPPED, null, findings);
+      // another plugin's connector: its own ConfigDef is unknown here, the Kafka clients' secrets are not
+      return withClientSecrets(file, Status.SKIPPED, null, findings);
     }
     String kind = connector instanceof SinkConnector ? "sink" : "source";
     Map<String, ConfigValue> values = new LinkedHashMap<>();
@@ -91,7 +94,7 @@ public final class OfflineValidator {
     } catch (RuntimeException e) {
       findings.add(Finding.error(ConnectorConfig.CONNECTOR_CLASS_CONFIG, connectorClass + ".validate() failed: "
           + e));
-      return new Result(file, Status.CHECKED, kind, findings);
+      return withClientSecrets(file, Status.CHECKED, kind, findings);
     }
     ConfigDef connectDef;
     try (LoaderSwap swap = plugins.withClassLoader(plugins.delegatingLoader())) {
@@ -118,8 +121,12 @@ public final class OfflineValidator {
     findings.stream().filter(Finding::isError).forEach(f -> flagged.add(f.key()));
     findings.addAll(configureTransforms(config, flagged));
     findings.addAll(unknownKeys(config, connectorDef, connectDef));
-    findings.addAll(literalSecrets(config, connectorDef));
-    return new Result(file, Status.CHECKED, kind, findings);
+    Set<String> passwordKeys = new HashSet<>(SecretOptions.passwordKeys(connectorDef, ""));
+    passwordKeys.addAll(SecretOptions.passwordKeys(connectDef, ""));
+    passwordKeys.addAll(converterPasswordKeys(config));
+    List<String> secrets = SecretOptions.literalSecrets(config, passwordKeys);
+    secrets.forEach(key -> findings.add(SecretOptions.finding(key)));
+    return new Result(file, Status.CHECKED, kind, findings, secrets);
   }
 
   /**
@@ -188,17 +195,34 @@ public final class OfflineValidator {
     return findings;
   }
 
-  /** A password-type option holding a literal value ends up in plain text in the MSK Connect console. */
-  private static List<Finding> literalSecrets(Map<String, String> config, ConfigDef connectorDef) {
-    List<Finding> findings = new ArrayList<>();
-    connectorDef.configKeys().forEach((name, key) -> {
-      String value = config.get(name);
-      if (key.type == ConfigDef.Type.PASSWORD && value != null && !value.isEmpty() && !value.startsWith("${")) {
-        findings.add(Finding.warning(name, "a literal secret; on MSK Connect use the service execution role or a"
-            + " config provider reference such as ${secretsmanager:<secret>:<key>}"));
+  /** A result for a configuration whose connector ConfigDef is unknown: only client secrets can be found. */
+  private static Result withClientSecrets(ConnectorFile file, Status status, String kind, List<Finding> findings) {
+    List<String> secrets = SecretOptions.literalSecrets(file.config(), Set.of());
+    secrets.forEach(key -> findings.add(SecretOptions.finding(key)));
+    return new Result(file, status, kind, findings, secrets);
+  }
+
+  /** The PASSWORD options of the converters the configuration names, under their {@code *.converter.} prefix. */
+  private Set<String> converterPasswordKeys(Map<String, String> config) {
+    Set<String> keys = new HashSet<>();
+    for (String converterKey : List.of(ConnectorConfig.KEY_CONVERTER_CLASS_CONFIG,
+        ConnectorConfig.VALUE_CONVERTER_CLASS_CONFIG, ConnectorConfig.HEADER_CONVERTER_CLASS_CONFIG)) {
+      String className = config.get(converterKey);
+      if (className == null || className.isBlank()) {
+        continue;
       }
-    });
-    return findings;
+      try (LoaderSwap swap = plugins.withClassLoader(plugins.delegatingLoader())) {
+        Object plugin = plugins.newPlugin(className.trim());
+        ConfigDef def = plugin instanceof Converter converter ? converter.config()
+            : plugin instanceof HeaderConverter header ? header.config() : null;
+        if (def != null) {
+          keys.addAll(SecretOptions.passwordKeys(def, converterKey + "."));
+        }
+      } catch (ClassNotFoundException | RuntimeException e) {
+        // a converter that cannot be loaded is reported by the enriched ConfigDef
+      }
+    }
+    return keys;
   }
 
   static String closest(String key, Set<String> known) {
@@ -253,8 +277,9 @@ public final class OfflineValidator {
   /** Whether the connector class was found in the plugin (CHECKED) or belongs to another plugin (SKIPPED). */
   public enum Status { CHECKED, SKIPPED }
 
-  /** The outcome for one file. */
-  public record Result(ConnectorFile file, Status status, String kind, List<Finding> findings) {
+  /** The outcome for one file; {@code literalSecrets} names the options holding a literal secret (never values). */
+  public record Result(ConnectorFile file, Status status, String kind, List<Finding> findings,
+      List<String> literalSecrets) {
 
     public boolean failed() {
       return findings.stream().anyMatch(Finding::isError);

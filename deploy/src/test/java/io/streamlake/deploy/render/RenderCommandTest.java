@@ -77,7 +77,7 @@ class RenderCommandTest {
     JsonNode config = request.path("connectorConfiguration");
     assertThat(config.path("connector.class").asText()).isEqualTo("io.streamlake.connect.s3.S3SinkConnector");
     assertThat(config.path("path.format").asText()).isEqualTo("'year'=YYYY/'month'=MM/'day'=dd/'hour'=HH");
-    assertThat(config.path("consumer.override.session.timeout.ms").asText()).isEqualTo("10000");
+    assertThat(config.has("consumer.override.session.timeout.ms")).isFalse(); // set in the worker configuration
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("tasks.max=6 is overridden")
         .doesNotContain("placeholders");
   }
@@ -106,6 +106,42 @@ class RenderCommandTest {
     assertThat(run(file.toString())).isEqualTo(1);
     assertThat(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8))
         .contains("aws.secret.access.key").doesNotContain("very-secret-value");
+  }
+
+  @Test
+  void testLiteralJaasConfigOfTheLagEmittersAdminClientIsRefused() {
+    Path lag = DeployFiles.connectors().resolve("consumer-lag-cloudwatch.json");
+    assertThat(run(lag.toString(), "--set", "admin.sasl.jaas.config=org.apache.kafka.common.security.plain"
+        + ".PlainLoginModule required username=\"u\" password=\"jaas-pw-1\";")).isEqualTo(1);
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("admin.sasl.jaas.config").doesNotContain("jaas-pw-1");
+  }
+
+  @Test
+  void testLiteralClientOverrideSecretsAreRefused() {
+    for (String key : List.of("consumer.override.sasl.jaas.config", "producer.override.ssl.key.password",
+        "consumer.override.ssl.keystore.password", "admin.override.ssl.truststore.password",
+        "value.converter.basic.auth.user.info")) {
+      out.reset();
+      err.reset();
+      assertThat(run(orderEvents(), "--set", key + "=client-pw-2")).as(key).isEqualTo(1);
+      assertThat(out.toString(StandardCharsets.UTF_8)).as(key).isEmpty();
+      assertThat(err.toString(StandardCharsets.UTF_8)).as(key).contains(key).doesNotContain("client-pw-2");
+    }
+  }
+
+  @Test
+  void testOutputFileIsReadableByTheOwnerOnly() throws IOException {
+    Path request = dir.resolve("aws").resolve("request.json");
+    Files.createDirectories(request.getParent());
+    Files.writeString(request, "old");
+    Files.setPosixFilePermissions(request, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    assertThat(run(orderEvents(), "--output", request.toString())).isZero();
+    assertThat(Files.getPosixFilePermissions(request))
+        .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    assertThat(new ObjectMapper().readTree(request.toFile()).path("connectorName").asText())
+        .isEqualTo("order-events-s3-parquet");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 
   @Test

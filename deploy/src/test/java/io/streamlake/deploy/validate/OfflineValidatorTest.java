@@ -159,11 +159,68 @@ class OfflineValidatorTest {
   }
 
   @Test
-  void testLiteralSecretIsAWarning() throws IOException {
+  void testLiteralSecretOfAPasswordOptionFailsValidation() throws IOException {
     OfflineValidator.Result result = validate(orderEvents(),
         Map.of("aws.access.key.id", "AKIAEXAMPLE", "aws.secret.access.key", "not-a-real-secret"));
-    assertThat(result.failed()).isFalse();
-    assertThat(result.findings()).extracting(Finding::key).containsExactly("aws.secret.access.key");
-    assertThat(result.findings().get(0).message()).doesNotContain("not-a-real-secret");
+    assertThat(result.failed()).isTrue();
+    assertThat(errors(result)).extracting(Finding::key).containsExactly("aws.secret.access.key");
+    assertThat(result.literalSecrets()).containsExactly("aws.secret.access.key");
+    assertThat(result.findings().toString()).doesNotContain("not-a-real-secret");
+  }
+
+  @Test
+  void testPasswordOptionWithoutASecretNameIsFoundByItsType() throws IOException {
+    // sts.role.external.id is a PASSWORD option although its name says neither "password" nor "secret"
+    OfflineValidator.Result result = validate(orderEvents(), Map.of("sts.role.arn",
+        "arn:aws:iam::123456789012:role/lake", "sts.role.external.id", "external-id-value"));
+    assertThat(result.literalSecrets()).containsExactly("sts.role.external.id");
+    assertThat(result.findings().toString()).doesNotContain("external-id-value");
+  }
+
+  @Test
+  void testClientSecretsUnderEveryPrefixFailValidation() throws IOException {
+    Map<String, String> secrets = new java.util.LinkedHashMap<>();
+    secrets.put("consumer.override.sasl.jaas.config",
+        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"u\" password=\"pw-1\";");
+    secrets.put("producer.override.ssl.key.password", "pw-2");
+    secrets.put("admin.override.ssl.keystore.password", "pw-3");
+    secrets.put("consumer.override.ssl.truststore.password", "pw-4");
+    secrets.put("value.converter.basic.auth.user.info", "user:pw-5");
+    OfflineValidator.Result result = validate(orderEvents(), secrets);
+    assertThat(result.failed()).isTrue();
+    assertThat(result.literalSecrets()).containsExactlyInAnyOrderElementsOf(secrets.keySet());
+    assertThat(result.findings().toString()).doesNotContain("pw-1", "pw-2", "pw-3", "pw-4", "pw-5");
+  }
+
+  @Test
+  void testLagEmittersAdminClientSecretsFailValidation() throws IOException {
+    ConnectorFile lag = ConnectorFile.read(DeployFiles.connectors().resolve("consumer-lag-cloudwatch.json"));
+    OfflineValidator.Result result = validate(lag, Map.of("admin.sasl.jaas.config",
+        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"pw-6\";",
+        "admin.ssl.keystore.password", "pw-7"));
+    assertThat(result.literalSecrets()).containsExactlyInAnyOrder("admin.sasl.jaas.config",
+        "admin.ssl.keystore.password");
+    assertThat(result.findings().toString()).doesNotContain("pw-6", "pw-7");
+  }
+
+  @Test
+  void testConfigProviderReferencesAndTheIamLoginModulePass() throws IOException {
+    ConnectorFile lag = ConnectorFile.read(DeployFiles.connectors().resolve("consumer-lag-cloudwatch.json"));
+    OfflineValidator.Result result = validate(lag, Map.of(
+        "admin.sasl.jaas.config", "software.amazon.msk.auth.iam.IAMLoginModule required;",
+        "admin.ssl.truststore.password", "${secretsmanager:lag/truststore:password}",
+        "consumer.override.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
+            + " username=\"u\" password=\"${secretsmanager:lag/scram:password}\";"));
+    assertThat(result.literalSecrets()).isEmpty();
+  }
+
+  @Test
+  void testSecretsOfAConnectorFromAnotherPluginAreStillChecked() throws IOException {
+    ConnectorFile debezium = ConnectorFile.read(DeployFiles.connectors().resolve("debezium-postgres-source.json"));
+    OfflineValidator.Result result = validate(debezium, Map.of("producer.override.sasl.jaas.config",
+        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"pw-8\";"));
+    assertThat(result.status()).isEqualTo(OfflineValidator.Status.SKIPPED);
+    assertThat(result.literalSecrets()).containsExactly("producer.override.sasl.jaas.config");
+    assertThat(result.failed()).isTrue();
   }
 }

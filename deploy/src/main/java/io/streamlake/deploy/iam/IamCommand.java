@@ -1,0 +1,65 @@
+package io.streamlake.deploy.iam;
+
+import io.streamlake.deploy.Args;
+import io.streamlake.deploy.ConnectorFile;
+import io.streamlake.deploy.OwnerOnlyFile;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code iam <connector.json>}: the least-privilege policy of the connector's service execution role, generated from
+ * its configuration (bucket, topics.dir, topics, connector name; for the lag emitter its namespace, metrics topic
+ * and time.lag.mode).
+ */
+public final class IamCommand {
+
+  public static final String USAGE = String.join("\n",
+      "usage: streamlake iam <connector.json> [--cluster-arn ARN] [--offsets-topic T] [--set key=value]... "
+          + "[--output FILE]",
+      "  Prints the IAM policy of the connector's service execution role (S3 sink or consumer-lag emitter).",
+      "  --cluster-arn      the MSK cluster (arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid>); a placeholder",
+      "                     is used when missing",
+      "  --offsets-topic    the worker's offset.storage.topic (" + WorkerStatements.DEFAULT_OFFSETS_TOPIC + ")",
+      "  --set key=value    overrides a setting (as render does), e.g. --set s3.bucket.name=prod-lake",
+      "  --output FILE      writes the policy to FILE (mode 0600) instead of stdout");
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public IamCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  public int run(List<String> argv) throws IOException {
+    Args args = Args.parse(argv, Set.of("cluster-arn", "offsets-topic", "set", "output"), Set.of());
+    ConnectorFile connector = ConnectorSettings.read(args);
+    if (!args.has("cluster-arn")) {
+      err.println("note: --cluster-arn not given; the policy names " + KafkaArns.PLACEHOLDER);
+    }
+    KafkaArns kafka;
+    try {
+      kafka = new KafkaArns(args.get("cluster-arn", KafkaArns.PLACEHOLDER));
+    } catch (IllegalArgumentException e) {
+      throw new Args.UsageException(e.getMessage());
+    }
+    String offsetsTopic = args.get("offsets-topic", WorkerStatements.DEFAULT_OFFSETS_TOPIC);
+    PolicyDocument policy;
+    try {
+      policy = ConnectorSettings.isLagEmitter(connector) ? LagEmitterPolicy.of(connector, kafka, offsetsTopic)
+          : SinkPolicy.of(connector, kafka, offsetsTopic);
+    } catch (IllegalArgumentException e) {
+      err.println("streamlake iam: " + e.getMessage());
+      return 1;
+    }
+    if (args.has("output")) {
+      OwnerOnlyFile.write(Path.of(args.get("output", null)), policy.toJson() + System.lineSeparator());
+    } else {
+      out.println(policy.toJson());
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,98 @@
+package io.streamlake.deploy.iam;
+
+import io.streamlake.deploy.ConnectorFile;
+import io.streamlake.deploy.iam.PolicyDocument.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The service execution role policy of one S3 sink connector, from its configuration. S3: only the calls the sink
+ * makes (PutObject with If-None-Match, the multipart calls, which IAM authorises as s3:PutObject, AbortMultipartUpload,
+ * GetObject of epoch markers, HeadObject (s3:GetObject) and GetObjectTagging of an existing key after a 412, and
+ * PutObjectTagging after every multipart upload, whose offset range is known only at the end), all under
+ * {@code <topics.dir>/}; no
+ * DeleteObject, so the connector's own role cannot erase data files or markers; ListBucket only with an
+ * {@code s3:prefix} under {@code topics.dir} (S3 answers 404 rather than 403 for a missing marker only with it).
+ * Kafka: ReadData only on the connector's topics, AlterGroup only on its consumer group {@code connect-<name>}.
+ */
+public final class SinkPolicy {
+
+  static final List<String> OBJECT_ACTIONS = List.of("s3:PutObject", "s3:GetObject", "s3:AbortMultipartUpload",
+      "s3:PutObjectTagging", "s3:GetObjectTagging");
+
+  private SinkPolicy() {}
+
+  public static PolicyDocument of(ConnectorFile connector, KafkaArns kafka, String offsetsTopic) {
+    var config = connector.config();
+    String bucket = required(connector, "s3.bucket.name");
+    String dir = topicsDir(config.getOrDefault("topics.dir", "topics"));
+    List<Statement> statements = new ArrayList<>();
+    statements.add(Statement.allow("ListOnlyUnderTopicsDir", List.of("s3:ListBucket"),
+        List.of("arn:aws:s3:::" + bucket))
+        .when("StringLike", "s3:prefix", dir.isEmpty() ? List.of("*") : List.of(dir + "/", dir + "/*")));
+    statements.add(Statement.allow("WriteDataFilesAndEpochMarkers", OBJECT_ACTIONS,
+        List.of("arn:aws:s3:::" + bucket + "/" + (dir.isEmpty() ? "" : dir + "/") + "*")));
+    String kmsKey = config.getOrDefault("s3.sse.kms.key.id", "").trim();
+    if (!kmsKey.isEmpty()) {
+      statements.add(Statement.allow("EncryptWithTheBucketKey", List.of("kms:GenerateDataKey", "kms:Decrypt"),
+          List.of(kmsKeyArn(kmsKey, config.getOrDefault("s3.region", "us-east-1"), kafka))));
+    }
+    String role = config.getOrDefault("sts.role.arn", "").trim();
+    if (!role.isEmpty()) {
+      statements.add(Statement.allow("AssumeTheWriterRole", List.of("sts:AssumeRole"), List.of(role)));
+    }
+    statements.addAll(WorkerStatements.of(kafka, offsetsTopic));
+    statements.add(Statement.allow("ReadTheConnectorsTopics",
+        List.of("kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"),
+        topics(connector).stream().map(kafka::topic).toList()));
+    statements.add(Statement.allow("TheConnectorsConsumerGroup",
+        List.of("kafka-cluster:AlterGroup", "kafka-cluster:DescribeGroup"),
+        List.of(kafka.group(config.getOrDefault("consumer.override.group.id", "connect-" + connector.name())))));
+    String dlq = config.getOrDefault("errors.deadletterqueue.topic.name", "").trim();
+    if (!dlq.isEmpty()) {
+      statements.add(Statement.allow("DeadLetterQueue", List.of("kafka-cluster:CreateTopic",
+          "kafka-cluster:DescribeTopic", "kafka-cluster:WriteData"), List.of(kafka.topic(dlq))));
+    }
+    return new PolicyDocument(statements);
+  }
+
+  /** topics.dir as the sink uses it: without leading or trailing slashes. */
+  static String topicsDir(String value) {
+    return value.trim().replaceAll("^/+|/+$", "");
+  }
+
+  /** The topic names (or IAM wildcards) of {@code topics} or {@code topics.regex}. */
+  static List<String> topics(ConnectorFile connector) {
+    String list = connector.config().getOrDefault("topics", "").trim();
+    if (!list.isEmpty()) {
+      return Arrays.stream(list.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+    }
+    String regex = connector.config().getOrDefault("topics.regex", "").trim();
+    if (regex.isEmpty()) {
+      throw new IllegalArgumentException(connector.source() + ": neither topics nor topics.regex is set");
+    }
+    return List.of(TopicPattern.wildcard(regex));
+  }
+
+  private static String kmsKeyArn(String key, String region, KafkaArns kafka) {
+    if (key.startsWith("arn:")) {
+      return key;
+    }
+    if (key.toLowerCase(Locale.ROOT).startsWith("alias/")) {
+      throw new IllegalArgumentException("s3.sse.kms.key.id is an alias (" + key + "); IAM grants use of a key by"
+          + " its key ARN, so give the key ARN or id");
+    }
+    String account = kafka.cluster().split(":")[4];
+    return "arn:aws:kms:" + region.trim() + ":" + account + ":key/" + key;
+  }
+
+  static String required(ConnectorFile connector, String key) {
+    String value = connector.config().getOrDefault(key, "").trim();
+    if (value.isEmpty()) {
+      throw new IllegalArgumentException(connector.source() + ": " + key + " is not set");
+    }
+    return value;
+  }
+}
