@@ -1,11 +1,13 @@
 package io.streamlake.connect.cdc;
 
+import io.streamlake.common.Version;
 import io.streamlake.connect.cdc.config.ConvertDebeziumTypesConfig;
 import io.streamlake.connect.cdc.envelope.RecordCoordinates;
 import io.streamlake.connect.cdc.types.DebeziumTypes;
 import io.streamlake.connect.cdc.types.SchemaConverter;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.DataException;
@@ -17,7 +19,7 @@ import org.apache.kafka.connect.transforms.Transformation;
  * real DATE/TIME/TIMESTAMP/DECIMAL columns. Works before or after {@link ExtractNewRecordState}. Schemaless
  * records carry no type names and pass through unchanged, as do records with nothing to convert.
  */
-public class ConvertDebeziumTypes<R extends ConnectRecord<R>> implements Transformation<R> {
+public class ConvertDebeziumTypes<R extends ConnectRecord<R>> implements Transformation<R>, Versioned {
 
   private SchemaConverter converter;
 
@@ -42,6 +44,12 @@ public class ConvertDebeziumTypes<R extends ConnectRecord<R>> implements Transfo
       throw new DataException("Cannot convert Debezium types of " + RecordCoordinates.describe(record) + ": "
           + e.getMessage(), e);
     }
+  }
+
+  /** The bundle version, shown by the worker's plugin listing. */
+  @Override
+  public String version() {
+    return Version.of(getClass());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.streamlake.connect.cdc;
 
+import io.streamlake.common.Version;
 import io.streamlake.connect.cdc.config.DeletePolicy;
 import io.streamlake.connect.cdc.config.DeletedFieldType;
 import io.streamlake.connect.cdc.config.ExtractNewRecordStateConfig;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
@@ -26,7 +28,7 @@ import org.apache.kafka.connect.transforms.Transformation;
  * and behaviour and without any Debezium jar. Records that are not change events pass through unchanged;
  * truncate events (no before, no after) are dropped; tombstones and deletes follow the {@link DeletePolicy}.
  */
-public class ExtractNewRecordState<R extends ConnectRecord<R>> implements Transformation<R> {
+public class ExtractNewRecordState<R extends ConnectRecord<R>> implements Transformation<R>, Versioned {
 
   private ExtractNewRecordStateConfig config;
   private RowEditor editor;
@@ -136,6 +138,12 @@ public class ExtractNewRecordState<R extends ConnectRecord<R>> implements Transf
       event.metadata(field).ifPresent(value -> headers.add(field.outputName(), value));
     }
     return headers;
+  }
+
+  /** The bundle version, shown by the worker's plugin listing. */
+  @Override
+  public String version() {
+    return Version.of(getClass());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.streamlake.connect.cdc.config;
 
+import io.streamlake.common.config.Choices;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -12,7 +13,7 @@ import org.apache.kafka.common.config.ConfigException;
 public final class ConvertDebeziumTypesConfig {
 
   public static final String PRECISION_LOSS_MODE_CONFIG = "precision.loss.mode";
-  public static final String PRECISION_LOSS_MODE_DEFAULT = PrecisionLossMode.TRUNCATE.wire();
+  public static final String PRECISION_LOSS_MODE_DEFAULT = PrecisionLossMode.TRUNCATE.wireName();
   public static final String PRECISION_LOSS_MODE_DOC = "What happens to digits the Connect type cannot hold. "
       + "Connect Timestamp and Time count milliseconds, so MicroTimestamp, NanoTimestamp, MicroTime, NanoTime, "
       + "ZonedTimestamp and ZonedTime values lose their sub-millisecond digits; variable-scale decimals lose "
@@ -30,7 +31,7 @@ public final class ConvertDebeziumTypesConfig {
 
   public static final ConfigDef CONFIG_DEF = new ConfigDef()
       .define(PRECISION_LOSS_MODE_CONFIG, Type.STRING, PRECISION_LOSS_MODE_DEFAULT,
-          WireEnum.validator(PrecisionLossMode.class, false), Importance.MEDIUM, PRECISION_LOSS_MODE_DOC)
+          Choices.validator(PrecisionLossMode.class), Importance.MEDIUM, PRECISION_LOSS_MODE_DOC)
       .define(VARIABLE_SCALE_DECIMAL_SCALE_CONFIG, Type.INT, VARIABLE_SCALE_DECIMAL_SCALE_DEFAULT,
           Range.between(0, 1000), Importance.LOW, VARIABLE_SCALE_DECIMAL_SCALE_DOC);
 
@@ -44,7 +45,7 @@ public final class ConvertDebeziumTypesConfig {
    */
   public ConvertDebeziumTypesConfig(Map<String, ?> originals) {
     AbstractConfig parsed = new AbstractConfig(CONFIG_DEF, originals, false);
-    this.precisionLossMode = WireEnum.require(PrecisionLossMode.class, PRECISION_LOSS_MODE_CONFIG,
+    this.precisionLossMode = Choices.parse(PrecisionLossMode.class, PRECISION_LOSS_MODE_CONFIG,
         parsed.getString(PRECISION_LOSS_MODE_CONFIG));
     this.variableScaleDecimalScale = parsed.getInt(VARIABLE_SCALE_DECIMAL_SCALE_CONFIG);
   }

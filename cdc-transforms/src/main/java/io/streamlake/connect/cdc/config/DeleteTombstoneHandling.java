@@ -1,7 +1,10 @@
 package io.streamlake.connect.cdc.config;
 
+import io.streamlake.common.config.Choice;
+import io.streamlake.common.config.Spelling;
+
 /** Values of {@code delete.tombstone.handling.mode}, Debezium's current delete/tombstone option. */
-public enum DeleteTombstoneHandling implements WireEnum {
+public enum DeleteTombstoneHandling implements Choice {
   /** Drop delete events and tombstones. */
   DROP("drop"),
   /** Turn a delete event into a record with a null value; drop tombstones. The default. */
@@ -13,14 +16,14 @@ public enum DeleteTombstoneHandling implements WireEnum {
   /** Turn a delete event into a true tombstone (null value and null value schema); drop tombstones. */
   DELETE_TO_TOMBSTONE("delete-to-tombstone");
 
-  private final String wire;
+  private final Spelling spelling;
 
-  DeleteTombstoneHandling(String wire) {
-    this.wire = wire;
+  DeleteTombstoneHandling(String wireName, String... aliases) {
+    this.spelling = Spelling.of(wireName, aliases);
   }
 
   @Override
-  public String wire() {
-    return wire;
+  public Spelling spelling() {
+    return spelling;
   }
 }

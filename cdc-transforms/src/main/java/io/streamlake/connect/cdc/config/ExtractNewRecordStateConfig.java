@@ -1,5 +1,6 @@
 package io.streamlake.connect.cdc.config;
 
+import io.streamlake.common.config.Choices;
 import io.streamlake.connect.cdc.envelope.MetadataField;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +20,7 @@ public final class ExtractNewRecordStateConfig {
   private static final Logger LOG = LoggerFactory.getLogger(ExtractNewRecordStateConfig.class);
 
   public static final String DELETE_TOMBSTONE_HANDLING_MODE_CONFIG = "delete.tombstone.handling.mode";
-  public static final String DELETE_TOMBSTONE_HANDLING_MODE_DEFAULT = DeleteTombstoneHandling.TOMBSTONE.wire();
+  public static final String DELETE_TOMBSTONE_HANDLING_MODE_DEFAULT = DeleteTombstoneHandling.TOMBSTONE.wireName();
   public static final String DELETE_TOMBSTONE_HANDLING_MODE_DOC = "How delete events and tombstones are handled. "
       + "drop: drop both. tombstone (default): a delete becomes a record with a null value, tombstones are dropped. "
       + "rewrite: a delete becomes its 'before' row with __deleted=true, creates/updates get __deleted=false, "
@@ -35,7 +36,7 @@ public final class ExtractNewRecordStateConfig {
       + "delete.handling.mode is.";
 
   public static final String DELETE_HANDLING_MODE_CONFIG = "delete.handling.mode";
-  public static final String DELETE_HANDLING_MODE_DEFAULT = LegacyDeleteHandling.DROP.wire();
+  public static final String DELETE_HANDLING_MODE_DEFAULT = LegacyDeleteHandling.DROP.wireName();
   public static final String DELETE_HANDLING_MODE_DOC = "Legacy (Debezium 2.x; ignored by Debezium 3.x, honoured "
       + "here): drop: delete events are dropped (default). none: a delete becomes a record with a null value. "
       + "rewrite: a delete becomes its 'before' row with __deleted=true, creates/updates get __deleted=false. "
@@ -88,7 +89,7 @@ public final class ExtractNewRecordStateConfig {
       + "fields), a null field value becomes the field's schema default. false keeps the null.";
 
   public static final String DELETED_FIELD_TYPE_CONFIG = "deleted.field.type";
-  public static final String DELETED_FIELD_TYPE_DEFAULT = DeletedFieldType.STRING.wire();
+  public static final String DELETED_FIELD_TYPE_DEFAULT = DeletedFieldType.STRING.wireName();
   public static final String DELETED_FIELD_TYPE_DOC = "Type of the __deleted field in rewrite modes. string: "
       + "optional string 'true'/'false' as Debezium writes it. boolean: optional boolean (not a Debezium option).";
 
@@ -97,11 +98,11 @@ public final class ExtractNewRecordStateConfig {
 
   public static final ConfigDef CONFIG_DEF = new ConfigDef()
       .define(DELETE_TOMBSTONE_HANDLING_MODE_CONFIG, Type.STRING, DELETE_TOMBSTONE_HANDLING_MODE_DEFAULT,
-          WireEnum.validator(DeleteTombstoneHandling.class, true), Importance.MEDIUM,
+          Choices.validatorAllowingBlank(DeleteTombstoneHandling.class), Importance.MEDIUM,
           DELETE_TOMBSTONE_HANDLING_MODE_DOC)
       .define(DROP_TOMBSTONES_CONFIG, Type.BOOLEAN, DROP_TOMBSTONES_DEFAULT, Importance.LOW, DROP_TOMBSTONES_DOC)
       .define(DELETE_HANDLING_MODE_CONFIG, Type.STRING, DELETE_HANDLING_MODE_DEFAULT,
-          WireEnum.validator(LegacyDeleteHandling.class, false), Importance.LOW, DELETE_HANDLING_MODE_DOC)
+          Choices.validator(LegacyDeleteHandling.class), Importance.LOW, DELETE_HANDLING_MODE_DOC)
       .define(ADD_FIELDS_CONFIG, Type.LIST, ADD_FIELDS_DEFAULT, Importance.LOW, ADD_FIELDS_DOC)
       .define(ADD_FIELDS_PREFIX_CONFIG, Type.STRING, ADD_FIELDS_PREFIX_DEFAULT, Importance.LOW,
           ADD_FIELDS_PREFIX_DOC)
@@ -118,7 +119,7 @@ public final class ExtractNewRecordStateConfig {
       .define(REPLACE_NULL_WITH_DEFAULT_CONFIG, Type.BOOLEAN, REPLACE_NULL_WITH_DEFAULT_DEFAULT, Importance.LOW,
           REPLACE_NULL_WITH_DEFAULT_DOC)
       .define(DELETED_FIELD_TYPE_CONFIG, Type.STRING, DELETED_FIELD_TYPE_DEFAULT,
-          WireEnum.validator(DeletedFieldType.class, false), Importance.LOW, DELETED_FIELD_TYPE_DOC);
+          Choices.validator(DeletedFieldType.class), Importance.LOW, DELETED_FIELD_TYPE_DOC);
 
   private final DeletePolicy deletePolicy;
   private final List<MetadataField> addFields;
@@ -145,7 +146,7 @@ public final class ExtractNewRecordStateConfig {
     this.dropFieldsFromKey = parsed.getBoolean(DROP_FIELDS_FROM_KEY_CONFIG);
     this.dropFieldsKeepSchemaCompatible = parsed.getBoolean(DROP_FIELDS_KEEP_SCHEMA_COMPATIBLE_CONFIG);
     this.replaceNullWithDefault = parsed.getBoolean(REPLACE_NULL_WITH_DEFAULT_CONFIG);
-    this.deletedFieldType = WireEnum.require(DeletedFieldType.class, DELETED_FIELD_TYPE_CONFIG,
+    this.deletedFieldType = Choices.parse(DeletedFieldType.class, DELETED_FIELD_TYPE_CONFIG,
         parsed.getString(DELETED_FIELD_TYPE_CONFIG));
   }
 
@@ -165,9 +166,9 @@ public final class ExtractNewRecordStateConfig {
       String mode = currentSet ? parsed.getString(DELETE_TOMBSTONE_HANDLING_MODE_CONFIG)
           : DELETE_TOMBSTONE_HANDLING_MODE_DEFAULT;
       return DeletePolicy.of(
-          WireEnum.require(DeleteTombstoneHandling.class, DELETE_TOMBSTONE_HANDLING_MODE_CONFIG, mode));
+          Choices.parse(DeleteTombstoneHandling.class, DELETE_TOMBSTONE_HANDLING_MODE_CONFIG, mode));
     }
-    return DeletePolicy.ofLegacy(parsed.getBoolean(DROP_TOMBSTONES_CONFIG), WireEnum.require(
+    return DeletePolicy.ofLegacy(parsed.getBoolean(DROP_TOMBSTONES_CONFIG), Choices.parse(
         LegacyDeleteHandling.class, DELETE_HANDLING_MODE_CONFIG, parsed.getString(DELETE_HANDLING_MODE_CONFIG)));
   }
 

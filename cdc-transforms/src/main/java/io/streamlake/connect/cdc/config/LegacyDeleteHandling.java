@@ -1,7 +1,10 @@
 package io.streamlake.connect.cdc.config;
 
+import io.streamlake.common.config.Choice;
+import io.streamlake.common.config.Spelling;
+
 /** Values of the legacy {@code delete.handling.mode} option (Debezium 1.x/2.x, removed in 3.x). */
-public enum LegacyDeleteHandling implements WireEnum {
+public enum LegacyDeleteHandling implements Choice {
   /** Drop delete events. The legacy default. */
   DROP("drop"),
   /** Pass delete events on as a record with a null value. */
@@ -9,14 +12,14 @@ public enum LegacyDeleteHandling implements WireEnum {
   /** Emit the {@code before} row with {@code __deleted=true}; creates and updates get {@code __deleted=false}. */
   REWRITE("rewrite");
 
-  private final String wire;
+  private final Spelling spelling;
 
-  LegacyDeleteHandling(String wire) {
-    this.wire = wire;
+  LegacyDeleteHandling(String wireName, String... aliases) {
+    this.spelling = Spelling.of(wireName, aliases);
   }
 
   @Override
-  public String wire() {
-    return wire;
+  public Spelling spelling() {
+    return spelling;
   }
 }
