@@ -1,12 +1,12 @@
 package io.streamlake.connect.lag;
 
+import io.streamlake.common.Version;
+import io.streamlake.common.config.ConfigProblems;
 import io.streamlake.connect.lag.config.LagMetricsConfig;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.SourceConnector;
 
@@ -46,26 +46,18 @@ public final class ConsumerLagSourceConnector extends SourceConnector {
     return LagMetricsConfig.CONFIG_DEF;
   }
 
-  /** Single-key validation from the ConfigDef, then the multi-key rules, attached to the key each names first. */
+  /** Single-key validation from the ConfigDef, then the multi-key rules, each attached to every key it names. */
   @Override
   public Config validate(Map<String, String> connectorConfigs) {
     Config config = super.validate(connectorConfigs);
-    boolean singleKeyErrors = config.configValues().stream().anyMatch(v -> !v.errorMessages().isEmpty());
-    if (!singleKeyErrors) {
-      for (ConfigException problem : LagMetricsConfig.validate(connectorConfigs)) {
-        String message = String.valueOf(problem.getMessage());
-        for (ConfigValue value : config.configValues()) {
-          if (message.contains(" for configuration " + value.name() + ":")) {
-            value.addErrorMessage(message);
-          }
-        }
-      }
+    if (!ConfigProblems.hasErrors(config)) {
+      ConfigProblems.attach(config, LagMetricsConfig.validate(connectorConfigs));
     }
     return config;
   }
 
   @Override
   public String version() {
-    return Version.get();
+    return Version.of(getClass());
   }
 }

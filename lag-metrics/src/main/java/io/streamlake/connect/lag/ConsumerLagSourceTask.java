@@ -1,5 +1,6 @@
 package io.streamlake.connect.lag;
 
+import io.streamlake.common.Version;
 import io.streamlake.connect.lag.config.LagMetricsConfig;
 import java.time.Clock;
 import java.util.List;
@@ -38,7 +39,7 @@ public class ConsumerLagSourceTask extends SourceTask {
 
   @Override
   public String version() {
-    return Version.get();
+    return Version.of(getClass());
   }
 
   @Override

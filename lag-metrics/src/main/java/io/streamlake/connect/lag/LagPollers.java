@@ -1,14 +1,14 @@
 package io.streamlake.connect.lag;
 
+import io.streamlake.common.aws.CredentialSettings;
+import io.streamlake.common.retry.Sleeper;
 import io.streamlake.connect.lag.admin.ClientSettings;
 import io.streamlake.connect.lag.admin.GroupFilter;
 import io.streamlake.connect.lag.admin.SnapshotReader;
-import io.streamlake.connect.lag.cloudwatch.Backoff;
 import io.streamlake.connect.lag.cloudwatch.CloudWatchClients;
 import io.streamlake.connect.lag.cloudwatch.CloudWatchPublisher;
 import io.streamlake.connect.lag.cloudwatch.DatumBatcher;
 import io.streamlake.connect.lag.cloudwatch.MetricAggregator;
-import io.streamlake.connect.lag.cloudwatch.Sleeper;
 import io.streamlake.connect.lag.config.LagMetricsConfig;
 import io.streamlake.connect.lag.lag.InterpolatingEstimator;
 import io.streamlake.connect.lag.lag.LagCalculator;
@@ -28,6 +28,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.regions.Region;
 
 /** Wires a {@link LagPoller} and its clients from the configuration. */
 public final class LagPollers {
@@ -50,9 +51,12 @@ public final class LagPollers {
       resources.push(estimator);
       Optional<CloudWatchPublisher> publisher = Optional.empty();
       if (config.cloudWatchEnabled()) {
-        CloudWatchPublisher cloudWatch = new CloudWatchPublisher(CloudWatchClients.create(config),
-            config.cloudWatchNamespace(), new DatumBatcher(), config.retryMaxAttempts(),
-            Backoff.jittered(config.retryBackoff(), config.retryMaxBackoff()), Sleeper.THREAD);
+        Region region = CloudWatchClients.region(config);
+        CredentialSettings.Provider credentials = config.credentials().provider(region);
+        resources.push(credentials);
+        CloudWatchPublisher cloudWatch = new CloudWatchPublisher(CloudWatchClients.create(config, region,
+            credentials), config.cloudWatchNamespace(), new DatumBatcher(),
+            CloudWatchClients.retrier(config, Sleeper.THREAD));
         resources.push(cloudWatch);
         publisher = Optional.of(cloudWatch);
       }

@@ -1,12 +1,14 @@
 package io.streamlake.connect.lag.cloudwatch;
 
+import io.streamlake.common.retry.Backoff;
+import io.streamlake.common.retry.Jitter;
+import io.streamlake.common.retry.Retrier;
+import io.streamlake.common.retry.RetryPolicy;
+import io.streamlake.common.retry.Sleeper;
 import io.streamlake.connect.lag.config.LagMetricsConfig;
 import java.util.Optional;
 import org.apache.kafka.common.config.ConfigException;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -15,22 +17,36 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
 
-/** Builds the CloudWatch client from the cloudwatch.* and aws.* options. SDK retries are off: the publisher retries. */
+/**
+ * Builds the CloudWatch client from the cloudwatch.* options and the credentials the aws.* / sts.* options
+ * resolve to, and the retrier of its PutMetricData calls. SDK retries are off: the retrier retries.
+ */
 public final class CloudWatchClients {
 
   private CloudWatchClients() {}
 
-  public static CloudWatchClient create(LagMetricsConfig config) {
+  /** A client for {@code region}; {@code credentials} stay the caller's to close. */
+  public static CloudWatchClient create(LagMetricsConfig config, Region region,
+      AwsCredentialsProvider credentials) {
     CloudWatchClientBuilder builder = CloudWatchClient.builder()
         .httpClientBuilder(ApacheHttpClient.builder())
-        .region(region(config))
-        .credentialsProvider(credentials(config))
+        .region(region)
+        .credentialsProvider(credentials)
         .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
     config.cloudWatchEndpoint().ifPresent(builder::endpointOverride);
     return builder.build();
   }
 
-  private static Region region(LagMetricsConfig config) {
+  /** Up to cloudwatch.retry.max.attempts attempts, full-jitter back-off between the two back-off options. */
+  public static Retrier retrier(LagMetricsConfig config, Sleeper sleeper) {
+    Backoff backoff = Backoff.of(config.retryBackoff().toMillis(), config.retryMaxBackoff().toMillis(),
+        Jitter.FULL);
+    return new Retrier(RetryPolicy.withMaxAttempts(backoff, config.retryMaxAttempts()), new CloudWatchErrors(),
+        System::currentTimeMillis, sleeper);
+  }
+
+  /** The configured region, else the one in an MSK bootstrap host name, else the SDK's default chain. */
+  public static Region region(LagMetricsConfig config) {
     Optional<String> configured = config.cloudWatchRegion();
     if (configured.isPresent()) {
       return Region.of(configured.get());
@@ -42,13 +58,5 @@ public final class CloudWatchClients {
           "No AWS region: set " + LagMetricsConfig.CLOUDWATCH_REGION_CONFIG + " (it is not in "
               + LagMetricsConfig.BOOTSTRAP_CONFIG + " and the SDK's default region chain found none)");
     }
-  }
-
-  private static AwsCredentialsProvider credentials(LagMetricsConfig config) {
-    if (config.accessKeyId().isBlank()) {
-      return DefaultCredentialsProvider.builder().build();
-    }
-    return StaticCredentialsProvider.create(
-        AwsBasicCredentials.create(config.accessKeyId(), config.secretAccessKey().value()));
   }
 }

@@ -1,19 +1,20 @@
 package io.streamlake.connect.lag.cloudwatch;
 
+import io.streamlake.common.retry.Retrier;
+import io.streamlake.common.retry.RetryFailure;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 import software.amazon.awssdk.services.cloudwatch.model.PutMetricDataRequest;
 
 /**
- * Sends datums with PutMetricData, batched to the API limits. Throttling, 5xx and I/O errors are retried with
- * jittered back-off and a WARN per retry; a batch that still fails (or fails for good, e.g. access denied) is
- * dropped with an ERROR: lag is re-read at the next poll, so the task never stops over CloudWatch.
+ * Sends datums with PutMetricData, batched to the API limits. Throttling, 5xx and I/O errors are retried by
+ * the {@link Retrier} (jittered back-off, a WARN per retry, {@link CloudWatchErrors} decides); a batch that
+ * still fails (or fails for good, e.g. access denied) is dropped with an ERROR: lag is re-read at the next
+ * poll, so the task never stops over CloudWatch.
  */
 public final class CloudWatchPublisher implements AutoCloseable {
 
@@ -22,66 +23,42 @@ public final class CloudWatchPublisher implements AutoCloseable {
   private final CloudWatchClient client;
   private final String namespace;
   private final DatumBatcher batcher;
-  private final int maxAttempts;
-  private final Backoff backoff;
-  private final Sleeper sleeper;
+  private final Retrier retrier;
 
-  public CloudWatchPublisher(CloudWatchClient client, String namespace, DatumBatcher batcher, int maxAttempts,
-      Backoff backoff, Sleeper sleeper) {
+  public CloudWatchPublisher(CloudWatchClient client, String namespace, DatumBatcher batcher, Retrier retrier) {
     this.client = client;
     this.namespace = namespace;
     this.batcher = batcher;
-    this.maxAttempts = maxAttempts;
-    this.backoff = backoff;
-    this.sleeper = sleeper;
+    this.retrier = retrier;
   }
 
   public PublishResult publish(List<MetricDatum> datums) throws InterruptedException {
-    int requests = 0;
+    AtomicInteger requests = new AtomicInteger();
     int published = 0;
     int dropped = 0;
     List<List<MetricDatum>> batches = batcher.batches(namespace, datums);
     for (int b = 0; b < batches.size(); b++) {
       List<MetricDatum> batch = batches.get(b);
       PutMetricDataRequest request = PutMetricDataRequest.builder().namespace(namespace).metricData(batch).build();
-      for (int attempt = 1; ; attempt++) {
-        requests++;
-        try {
-          client.putMetricData(request);
-          published += batch.size();
-          break;
-        } catch (SdkException e) {
-          boolean retriable = isRetriable(e);
-          if (!retriable || attempt >= maxAttempts) {
-            LOG.error("PutMetricData to {} failed{}; dropping batch {}/{} of {} datums: {}", namespace,
-                retriable ? " after " + attempt + " attempts" : " (not retriable)", b + 1, batches.size(),
-                batch.size(), describe(e));
-            dropped += batch.size();
-            break;
-          }
-          long delay = backoff.delayMs(attempt);
-          LOG.warn("PutMetricData to {} failed (attempt {}/{}, batch {}/{} of {} datums): {}; retrying in {} ms",
-              namespace, attempt, maxAttempts, b + 1, batches.size(), batch.size(), describe(e), delay);
-          sleeper.sleep(delay);
+      String operation = "PutMetricData to " + namespace + " (batch " + (b + 1) + "/" + batches.size() + " of "
+          + batch.size() + " datums)";
+      try {
+        retrier.call(operation, () -> {
+          requests.incrementAndGet();
+          return client.putMetricData(request);
+        });
+        published += batch.size();
+      } catch (RetryFailure failure) {
+        if (failure.reason() == RetryFailure.Reason.INTERRUPTED) {
+          throw new InterruptedException(failure.getMessage());
         }
+        LOG.error("PutMetricData to {} failed{}; dropping batch {}/{} of {} datums: {}", namespace,
+            failure.reason() == RetryFailure.Reason.EXHAUSTED ? " after " + failure.attempts() + " attempts"
+                : " (not retriable)", b + 1, batches.size(), batch.size(), failure.causeText());
+        dropped += batch.size();
       }
     }
-    return new PublishResult(requests, published, dropped);
-  }
-
-  static boolean isRetriable(SdkException e) {
-    if (e instanceof AwsServiceException service) {
-      return service.isThrottlingException() || service.statusCode() >= 500;
-    }
-    return e instanceof SdkClientException;
-  }
-
-  private static String describe(SdkException e) {
-    if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-      return service.statusCode() + " " + service.awsErrorDetails().errorCode() + ": "
-          + service.awsErrorDetails().errorMessage();
-    }
-    return e.getClass().getSimpleName() + ": " + e.getMessage();
+    return new PublishResult(requests.get(), published, dropped);
   }
 
   @Override

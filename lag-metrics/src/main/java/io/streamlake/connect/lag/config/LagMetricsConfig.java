@@ -1,5 +1,10 @@
 package io.streamlake.connect.lag.config;
 
+import io.streamlake.common.aws.AwsCredentialsConfig;
+import io.streamlake.common.aws.CredentialSettings;
+import io.streamlake.common.config.Choices;
+import io.streamlake.common.config.ConfigProblem;
+import io.streamlake.common.config.ConfigProblems;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -132,12 +137,13 @@ public final class LagMetricsConfig extends AbstractConfig {
   public static final long CLOUDWATCH_RETRY_MAX_BACKOFF_DEFAULT = 10_000L;
   private static final String CLOUDWATCH_RETRY_MAX_BACKOFF_DOC = "Upper bound of one back-off.";
 
-  public static final String ACCESS_KEY_CONFIG = "aws.access.key.id";
-  private static final String ACCESS_KEY_DOC = "Static access key id for CloudWatch. Leave empty on MSK Connect:"
-      + " the default credential chain then uses the connector's service execution role.";
-
-  public static final String SECRET_KEY_CONFIG = "aws.secret.access.key";
-  private static final String SECRET_KEY_DOC = "Static secret key, only with aws.access.key.id.";
+  /** The AWS credentials of the CloudWatch client: static keys, a provider, STS assume-role (common fragment). */
+  private static final AwsCredentialsConfig CREDENTIALS = AwsCredentialsConfig.of("streamlake-lag-metrics");
+  public static final String ACCESS_KEY_CONFIG = AwsCredentialsConfig.ACCESS_KEY_CONFIG;
+  public static final String SECRET_KEY_CONFIG = AwsCredentialsConfig.SECRET_KEY_CONFIG;
+  public static final String STS_ROLE_ARN_CONFIG = AwsCredentialsConfig.ROLE_ARN_CONFIG;
+  public static final String STS_SESSION_NAME_CONFIG = AwsCredentialsConfig.SESSION_NAME_CONFIG;
+  public static final String STS_EXTERNAL_ID_CONFIG = AwsCredentialsConfig.EXTERNAL_ID_CONFIG;
 
   public static final String BOOTSTRAP_CONFIG = ADMIN_PREFIX + CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG;
   private static final String BOOTSTRAP_DOC = "Bootstrap servers of the cluster whose consumer groups are"
@@ -183,12 +189,18 @@ public final class LagMetricsConfig extends AbstractConfig {
 
   public static final ConfigDef CONFIG_DEF = define();
 
+  private final CredentialSettings credentials;
+
+  /**
+   * Parses and checks every rule.
+   *
+   * @throws ConfigException for a single-key problem, or one listing every multi-key problem with its keys
+   */
   public LagMetricsConfig(Map<String, ?> props) {
     super(CONFIG_DEF, props);
-    List<ConfigException> problems = validate(props);
-    if (!problems.isEmpty()) {
-      throw problems.get(0);
-    }
+    ConfigProblems problems = new ConfigProblems();
+    this.credentials = check(this, problems);
+    problems.throwIfAny();
   }
 
   private static ConfigDef define() {
@@ -241,10 +253,7 @@ public final class LagMetricsConfig extends AbstractConfig {
     def.define(CLOUDWATCH_RETRY_MAX_BACKOFF_CONFIG, Type.LONG, CLOUDWATCH_RETRY_MAX_BACKOFF_DEFAULT,
         Range.atLeast(1L), Importance.LOW, CLOUDWATCH_RETRY_MAX_BACKOFF_DOC, GROUP_CLOUDWATCH, ++order,
         Width.SHORT, "Retry max back-off");
-    def.define(ACCESS_KEY_CONFIG, Type.STRING, "", Importance.LOW, ACCESS_KEY_DOC, GROUP_CLOUDWATCH, ++order,
-        Width.MEDIUM, "Access key id");
-    def.define(SECRET_KEY_CONFIG, Type.PASSWORD, "", Importance.LOW, SECRET_KEY_DOC, GROUP_CLOUDWATCH, ++order,
-        Width.MEDIUM, "Secret access key");
+    order = CREDENTIALS.define(def, GROUP_CLOUDWATCH, order);
 
     order = 0;
     def.define(BOOTSTRAP_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.Validator() {
@@ -287,48 +296,44 @@ public final class LagMetricsConfig extends AbstractConfig {
    * Rules that span several keys, each problem naming every key involved. Single-key problems are the
    * ConfigDef validators' job; this assumes they passed.
    */
-  public static List<ConfigException> validate(Map<String, ?> props) {
-    List<ConfigException> problems = new ArrayList<>();
-    Map<String, Object> parsed = CONFIG_DEF.parse(props);
-    boolean topic = !((String) parsed.get(METRICS_TOPIC_CONFIG)).isBlank();
-    boolean cloudWatch = (Boolean) parsed.get(CLOUDWATCH_ENABLED_CONFIG);
-    if (!topic && !cloudWatch) {
-      problems.add(new ConfigException(METRICS_TOPIC_CONFIG, "",
-          "Nothing to emit: set " + METRICS_TOPIC_CONFIG + " or " + CLOUDWATCH_ENABLED_CONFIG + "=true"));
+  public static List<ConfigProblem> validate(Map<String, ?> props) {
+    ConfigProblems problems = new ConfigProblems();
+    check(new AbstractConfig(CONFIG_DEF, props, false), problems);
+    return problems.list();
+  }
+
+  private static CredentialSettings check(AbstractConfig config, ConfigProblems problems) {
+    if (config.getString(METRICS_TOPIC_CONFIG).isBlank() && !config.getBoolean(CLOUDWATCH_ENABLED_CONFIG)) {
+      problems.add("Nothing to emit: set " + METRICS_TOPIC_CONFIG + " or " + CLOUDWATCH_ENABLED_CONFIG + "=true",
+          METRICS_TOPIC_CONFIG, CLOUDWATCH_ENABLED_CONFIG);
     }
-    String accessKey = (String) parsed.get(ACCESS_KEY_CONFIG);
-    String secretKey = ((Password) parsed.get(SECRET_KEY_CONFIG)).value();
-    if (accessKey.isBlank() != secretKey.isBlank()) {
-      problems.add(new ConfigException(ACCESS_KEY_CONFIG, accessKey.isBlank() ? "" : "[set]",
-          ACCESS_KEY_CONFIG + " and " + SECRET_KEY_CONFIG + " must be set together or both left empty"));
-    }
-    long backoff = (Long) parsed.get(CLOUDWATCH_RETRY_BACKOFF_CONFIG);
-    long maxBackoff = (Long) parsed.get(CLOUDWATCH_RETRY_MAX_BACKOFF_CONFIG);
-    if (maxBackoff < backoff) {
-      problems.add(new ConfigException(CLOUDWATCH_RETRY_MAX_BACKOFF_CONFIG, maxBackoff,
-          CLOUDWATCH_RETRY_MAX_BACKOFF_CONFIG + " must be at least " + CLOUDWATCH_RETRY_BACKOFF_CONFIG
-              + " (" + backoff + ")"));
+    CredentialSettings credentials = CREDENTIALS.resolve(config, problems);
+    long backoff = config.getLong(CLOUDWATCH_RETRY_BACKOFF_CONFIG);
+    if (config.getLong(CLOUDWATCH_RETRY_MAX_BACKOFF_CONFIG) < backoff) {
+      problems.add(CLOUDWATCH_RETRY_MAX_BACKOFF_CONFIG + " must be at least " + CLOUDWATCH_RETRY_BACKOFF_CONFIG
+          + " (" + backoff + ")", CLOUDWATCH_RETRY_MAX_BACKOFF_CONFIG, CLOUDWATCH_RETRY_BACKOFF_CONFIG);
     }
     SecurityProtocolChoice protocol = Choices.parse(SecurityProtocolChoice.class, SECURITY_PROTOCOL_CONFIG,
-        parsed.get(SECURITY_PROTOCOL_CONFIG));
+        config.getString(SECURITY_PROTOCOL_CONFIG));
     SaslMechanismChoice mechanism = Choices.parse(SaslMechanismChoice.class, SASL_MECHANISM_CONFIG,
-        parsed.get(SASL_MECHANISM_CONFIG));
-    boolean jaas = !((Password) parsed.get(SASL_JAAS_CONFIG)).value().isBlank();
+        config.getString(SASL_MECHANISM_CONFIG));
+    boolean jaas = !config.getPassword(SASL_JAAS_CONFIG).value().isBlank();
     if (protocol.usesSasl() && !jaas && mechanism != SaslMechanismChoice.AWS_MSK_IAM) {
-      boolean user = !((String) parsed.get(SASL_USERNAME_CONFIG)).isBlank();
-      boolean password = !((Password) parsed.get(SASL_PASSWORD_CONFIG)).value().isBlank();
+      boolean user = !config.getString(SASL_USERNAME_CONFIG).isBlank();
+      boolean password = !config.getPassword(SASL_PASSWORD_CONFIG).value().isBlank();
       if (!user || !password) {
-        problems.add(new ConfigException(SASL_MECHANISM_CONFIG, mechanism.wireName(), mechanism.wireName()
-            + " with " + SECURITY_PROTOCOL_CONFIG + "=" + protocol.wireName() + " needs " + SASL_USERNAME_CONFIG
-            + " and " + SASL_PASSWORD_CONFIG + " (or a full " + SASL_JAAS_CONFIG + ")"));
+        problems.add(mechanism.wireName() + " with " + SECURITY_PROTOCOL_CONFIG + "=" + protocol.wireName()
+            + " needs " + SASL_USERNAME_CONFIG + " and " + SASL_PASSWORD_CONFIG + " (or a full " + SASL_JAAS_CONFIG
+            + ")", SASL_MECHANISM_CONFIG, SECURITY_PROTOCOL_CONFIG, SASL_USERNAME_CONFIG, SASL_PASSWORD_CONFIG,
+            SASL_JAAS_CONFIG);
       }
     }
     if (protocol.usesSasl() && mechanism == SaslMechanismChoice.AWS_MSK_IAM
         && protocol != SecurityProtocolChoice.SASL_SSL) {
-      problems.add(new ConfigException(SECURITY_PROTOCOL_CONFIG, protocol.wireName(), "AWS_MSK_IAM in "
-          + SASL_MECHANISM_CONFIG + " needs " + SECURITY_PROTOCOL_CONFIG + "=SASL_SSL (MSK serves IAM on TLS only)"));
+      problems.add("AWS_MSK_IAM in " + SASL_MECHANISM_CONFIG + " needs " + SECURITY_PROTOCOL_CONFIG
+          + "=SASL_SSL (MSK serves IAM on TLS only)", SECURITY_PROTOCOL_CONFIG, SASL_MECHANISM_CONFIG);
     }
-    return problems;
+    return credentials;
   }
 
   public Pattern groupsInclude() {
@@ -419,12 +424,9 @@ public final class LagMetricsConfig extends AbstractConfig {
     return Duration.ofMillis(getLong(CLOUDWATCH_RETRY_MAX_BACKOFF_CONFIG));
   }
 
-  public String accessKeyId() {
-    return getString(ACCESS_KEY_CONFIG);
-  }
-
-  public Password secretAccessKey() {
-    return getPassword(SECRET_KEY_CONFIG);
+  /** The CloudWatch client's credentials: static keys or a provider, and an optional role to assume. */
+  public CredentialSettings credentials() {
+    return credentials;
   }
 
   public List<String> bootstrapServers() {

@@ -1,5 +1,8 @@
 package io.streamlake.connect.lag.config;
 
+import io.streamlake.common.config.Choice;
+import io.streamlake.common.config.Spelling;
+
 /** Values of {@code admin.sasl.mechanism}. */
 public enum SaslMechanismChoice implements Choice {
   /** IAM access control on Amazon MSK, through the aws-msk-iam-auth library (port 9098, SASL_SSL). */
@@ -9,14 +12,14 @@ public enum SaslMechanismChoice implements Choice {
   SCRAM_SHA_256("SCRAM-SHA-256"),
   PLAIN("PLAIN");
 
-  private final String wire;
+  private final Spelling spelling;
 
-  SaslMechanismChoice(String wire) {
-    this.wire = wire;
+  SaslMechanismChoice(String wireName, String... aliases) {
+    this.spelling = Spelling.of(wireName, aliases);
   }
 
   @Override
-  public String wireName() {
-    return wire;
+  public Spelling spelling() {
+    return spelling;
   }
 }

@@ -2,12 +2,15 @@ package io.streamlake.connect.lag.cloudwatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamlake.common.retry.Backoff;
+import io.streamlake.common.retry.Jitter;
+import io.streamlake.common.retry.Retrier;
+import io.streamlake.common.retry.RetryPolicy;
 import io.streamlake.connect.lag.config.LagMetricsConfig;
 import io.streamlake.connect.lag.lag.GroupState;
 import io.streamlake.connect.lag.lag.PartitionLag;
 import io.streamlake.connect.lag.testing.FakeCloudWatch;
 import io.streamlake.connect.lag.testing.LogCapture;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 
@@ -30,9 +34,11 @@ class CloudWatchPublisherTest {
   @BeforeAll
   static void startEndpoint() throws Exception {
     cloudWatch = new FakeCloudWatch();
-    client = CloudWatchClients.create(new LagMetricsConfig(Map.of("admin.bootstrap.servers", "localhost:9092",
+    LagMetricsConfig config = new LagMetricsConfig(Map.of("admin.bootstrap.servers", "localhost:9092",
         "cloudwatch.endpoint", cloudWatch.endpoint().toString(), "cloudwatch.region", "us-east-1",
-        "aws.access.key.id", "AKIDTEST", "aws.secret.access.key", "test-secret")));
+        "aws.access.key.id", "AKIDTEST", "aws.secret.access.key", "test-secret"));
+    Region region = CloudWatchClients.region(config);
+    client = CloudWatchClients.create(config, region, config.credentials().provider(region));
   }
 
   @AfterAll
@@ -47,8 +53,9 @@ class CloudWatchPublisherTest {
   }
 
   private CloudWatchPublisher publisher(int attempts) {
-    return new CloudWatchPublisher(client, "MSK/ConsumerLag", new DatumBatcher(), attempts,
-        new Backoff(Duration.ofMillis(100), Duration.ofMillis(1_000), bound -> bound), sleeps::add);
+    Backoff backoff = new Backoff(100, 1_000, Jitter.FULL, (low, high) -> high);
+    return new CloudWatchPublisher(client, "MSK/ConsumerLag", new DatumBatcher(),
+        new Retrier(RetryPolicy.withMaxAttempts(backoff, attempts), new CloudWatchErrors(), () -> 0L, sleeps::add));
   }
 
   @Test
@@ -105,7 +112,7 @@ class CloudWatchPublisherTest {
   void throttlingIsRetriedWithBackoffAndAWarnPerRetry() throws Exception {
     cloudWatch.failNext(2, 400, "Throttling");
     int before = cloudWatch.attempts();
-    try (LogCapture log = new LogCapture(CloudWatchPublisher.class)) {
+    try (LogCapture log = new LogCapture(Retrier.class)) {
       PublishResult result = publisher(5).publish(DatumBatcherTest.datums(3, 4));
       assertThat(result).isEqualTo(new PublishResult(3, 3, 0));
       assertThat(log.lines(Level.WARN)).hasSize(2)

@@ -15,6 +15,7 @@ import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 
 class LagMetricsConfigTest {
 
@@ -189,8 +190,37 @@ class LagMetricsConfigTest {
         errors.put(value.name(), value.errorMessages());
       }
     }
-    assertThat(errors).containsOnlyKeys("admin.sasl.mechanism");
-    assertThat(errors.get("admin.sasl.mechanism").get(0)).contains("admin.sasl.password");
+    assertThat(errors).containsOnlyKeys("admin.sasl.mechanism", "admin.security.protocol", "admin.sasl.username",
+        "admin.sasl.password", "admin.sasl.jaas.config");
+    assertThat(errors.values()).allSatisfy(messages -> assertThat(messages).singleElement().asString()
+        .contains("admin.sasl.password"));
+  }
+
+  @Test
+  void everyMultiKeyProblemIsReportedNotOnlyTheFirst() {
+    Map<String, String> props = with("metrics.topic", "", "cloudwatch.enabled", "false",
+        "cloudwatch.retry.backoff.ms", "500", "cloudwatch.retry.max.backoff.ms", "100");
+    assertThat(LagMetricsConfig.validate(props)).hasSize(2);
+    assertThatThrownBy(() -> new LagMetricsConfig(props)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("2 problems").hasMessageContaining("Nothing to emit")
+        .hasMessageContaining("cloudwatch.retry.max.backoff.ms must be at least");
+  }
+
+  @Test
+  void stsAssumeRoleForCloudWatch() {
+    LagMetricsConfig config = new LagMetricsConfig(with("sts.role.arn", "arn:aws:iam::123456789012:role/metrics",
+        "sts.role.external.id", "ext-1"));
+    AssumeRoleRequest request = config.credentials().assumeRole().orElseThrow().request();
+    assertThat(request.roleArn()).isEqualTo("arn:aws:iam::123456789012:role/metrics");
+    assertThat(request.roleSessionName()).isEqualTo("streamlake-lag-metrics");
+    assertThat(request.externalId()).isEqualTo("ext-1");
+  }
+
+  @Test
+  void unknownCredentialsProviderIsRejectedWithTheAllowedValues() {
+    assertThatThrownBy(() -> new LagMetricsConfig(with("aws.credentials.provider", "com.example.Custom")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("aws.credentials.provider")
+        .hasMessageContaining("default (or com.amazonaws.auth.DefaultAWSCredentialsProviderChain");
   }
 
   @Test
