@@ -1,5 +1,7 @@
 package io.streamlake.connect.s3;
 
+import io.streamlake.common.Version;
+import io.streamlake.common.config.ConfigProblems;
 import io.streamlake.connect.s3.config.S3SinkConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
 
@@ -50,36 +50,18 @@ public final class S3SinkConnector extends SinkConnector {
     return S3SinkConfig.CONFIG_DEF;
   }
 
-  /** Single-key validation from the ConfigDef, then the multi-key rules, attached to the key they name. */
+  /** Single-key validation from the ConfigDef, then the multi-key rules, each attached to every key it names. */
   @Override
   public Config validate(Map<String, String> connectorConfigs) {
     Config config = super.validate(connectorConfigs);
-    boolean singleKeyErrors = config.configValues().stream().anyMatch(v -> !v.errorMessages().isEmpty());
-    if (!singleKeyErrors) {
-      for (ConfigException problem : S3SinkConfig.validate(connectorConfigs)) {
-        String key = keyOf(problem);
-        for (ConfigValue value : config.configValues()) {
-          if (value.name().equals(key)) {
-            value.addErrorMessage(problem.getMessage());
-          }
-        }
-      }
+    if (!ConfigProblems.hasErrors(config)) {
+      ConfigProblems.attach(config, S3SinkConfig.validate(connectorConfigs));
     }
     return config;
   }
 
-  private static String keyOf(ConfigException problem) {
-    String message = String.valueOf(problem.getMessage());
-    for (String name : S3SinkConfig.CONFIG_DEF.names()) {
-      if (message.startsWith("Invalid value") && message.contains(" for configuration " + name + ":")) {
-        return name;
-      }
-    }
-    return S3SinkConfig.FORMAT_CLASS_CONFIG;
-  }
-
   @Override
   public String version() {
-    return Version.get();
+    return Version.of(getClass());
   }
 }

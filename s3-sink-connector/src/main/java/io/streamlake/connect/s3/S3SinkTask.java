@@ -1,5 +1,6 @@
 package io.streamlake.connect.s3;
 
+import io.streamlake.common.Version;
 import io.streamlake.connect.s3.config.S3SinkConfig;
 import io.streamlake.connect.s3.storage.S3Stores;
 import io.streamlake.connect.s3.writer.SinkWriter;
@@ -28,7 +29,7 @@ public final class S3SinkTask extends SinkTask {
 
   @Override
   public String version() {
-    return Version.get();
+    return Version.of(getClass());
   }
 
   @Override

@@ -1,7 +1,10 @@
 package io.streamlake.connect.s3.config;
 
+import io.streamlake.common.config.Choice;
+import io.streamlake.common.config.Spelling;
+
 /** Values of {@code avro.codec}. */
-public enum AvroCodec implements Choice.Spelled {
+public enum AvroCodec implements Choice {
   NULL("null", "none"),
   DEFLATE("deflate"),
   SNAPPY("snappy"),
@@ -10,7 +13,7 @@ public enum AvroCodec implements Choice.Spelled {
   private final Spelling spelling;
 
   AvroCodec(String wireName, String... aliases) {
-    this.spelling = new Spelling(wireName, aliases);
+    this.spelling = Spelling.of(wireName, aliases);
   }
 
   @Override

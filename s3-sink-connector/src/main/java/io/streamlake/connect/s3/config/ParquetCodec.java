@@ -1,34 +1,30 @@
 package io.streamlake.connect.s3.config;
 
-import java.util.List;
+import io.streamlake.common.config.Choice;
+import io.streamlake.common.config.Spelling;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /** Values of {@code parquet.codec}. */
 public enum ParquetCodec implements Choice {
-  NONE(CompressionCodecName.UNCOMPRESSED, "", "uncompressed"),
-  SNAPPY(CompressionCodecName.SNAPPY, ".snappy"),
-  GZIP(CompressionCodecName.GZIP, ".gz"),
-  ZSTD(CompressionCodecName.ZSTD, ".zstd"),
-  LZ4_RAW(CompressionCodecName.LZ4_RAW, ".lz4raw");
+  NONE(Spelling.of("none", "uncompressed"), CompressionCodecName.UNCOMPRESSED, ""),
+  SNAPPY(Spelling.of("snappy"), CompressionCodecName.SNAPPY, ".snappy"),
+  GZIP(Spelling.of("gzip"), CompressionCodecName.GZIP, ".gz"),
+  ZSTD(Spelling.of("zstd"), CompressionCodecName.ZSTD, ".zstd"),
+  LZ4_RAW(Spelling.of("lz4_raw"), CompressionCodecName.LZ4_RAW, ".lz4raw");
 
+  private final Spelling spelling;
   private final CompressionCodecName codec;
   private final String extensionPrefix;
-  private final List<String> aliases;
 
-  ParquetCodec(CompressionCodecName codec, String extensionPrefix, String... aliases) {
+  ParquetCodec(Spelling spelling, CompressionCodecName codec, String extensionPrefix) {
+    this.spelling = spelling;
     this.codec = codec;
     this.extensionPrefix = extensionPrefix;
-    this.aliases = List.of(aliases);
   }
 
   @Override
-  public String wireName() {
-    return Choices.lower(this);
-  }
-
-  @Override
-  public List<String> aliases() {
-    return aliases;
+  public Spelling spelling() {
+    return spelling;
   }
 
   public CompressionCodecName codec() {

@@ -1,7 +1,10 @@
 package io.streamlake.connect.s3.config;
 
+import io.streamlake.common.config.Choice;
+import io.streamlake.common.config.Spelling;
+
 /** Values of {@code partitioner.class}. */
-public enum PartitionerKind implements Choice.Spelled {
+public enum PartitionerKind implements Choice {
   DEFAULT("default", "io.confluent.connect.storage.partitioner.DefaultPartitioner"),
   FIELD("field", "io.confluent.connect.storage.partitioner.FieldPartitioner"),
   TIME("time", "io.confluent.connect.storage.partitioner.TimeBasedPartitioner"),
@@ -12,7 +15,7 @@ public enum PartitionerKind implements Choice.Spelled {
   private final Spelling spelling;
 
   PartitionerKind(String wireName, String... aliases) {
-    this.spelling = new Spelling(wireName, aliases);
+    this.spelling = Spelling.of(wireName, aliases);
   }
 
   @Override

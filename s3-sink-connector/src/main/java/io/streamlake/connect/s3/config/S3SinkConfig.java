@@ -1,5 +1,10 @@
 package io.streamlake.connect.s3.config;
 
+import io.streamlake.common.aws.AwsCredentialsConfig;
+import io.streamlake.common.aws.CredentialSettings;
+import io.streamlake.common.config.Choices;
+import io.streamlake.common.config.ConfigProblem;
+import io.streamlake.common.config.ConfigProblems;
 import io.streamlake.connect.s3.path.PathFormat;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -16,7 +21,6 @@ import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.types.Password;
 
 /**
  * Every option of the S3 sink: the single source of truth for validation, defaults and the README table.
@@ -83,23 +87,23 @@ public final class S3SinkConfig extends AbstractConfig {
   private static final String OBJECT_STORAGE_CLASS_DOC = "S3 storage class of data objects (STANDARD,"
       + " INTELLIGENT_TIERING, STANDARD_IA, ...). Empty uses the bucket default.";
 
-  public static final String ACCESS_KEY_CONFIG = "aws.access.key.id";
-  private static final String ACCESS_KEY_DOC = "Static access key id. Leave empty on MSK Connect: the default"
-      + " credential chain then uses the connector's service execution role.";
-
-  public static final String SECRET_KEY_CONFIG = "aws.secret.access.key";
-  private static final String SECRET_KEY_DOC = "Static secret key, only with aws.access.key.id.";
-
-  public static final String STS_ROLE_ARN_CONFIG = "sts.role.arn";
-  private static final String STS_ROLE_ARN_DOC = "Role to assume with STS before writing (cross-account"
-      + " buckets). Empty means no assume-role.";
-
-  public static final String STS_SESSION_NAME_CONFIG = "sts.role.session.name";
+  /**
+   * AWS credentials (common fragment): static keys, a provider, STS assume-role; Confluent's
+   * {@code s3.credentials.provider.class} and {@code s3.credentials.provider.sts.role.*} keys are aliases.
+   */
+  private static final AwsCredentialsConfig CREDENTIALS =
+      AwsCredentialsConfig.withAliases("streamlake-s3-sink", "s3.credentials.provider.");
+  public static final String ACCESS_KEY_CONFIG = AwsCredentialsConfig.ACCESS_KEY_CONFIG;
+  public static final String SECRET_KEY_CONFIG = AwsCredentialsConfig.SECRET_KEY_CONFIG;
+  public static final String CREDENTIALS_PROVIDER_CONFIG = AwsCredentialsConfig.PROVIDER_CONFIG;
+  public static final String STS_ROLE_ARN_CONFIG = AwsCredentialsConfig.ROLE_ARN_CONFIG;
+  public static final String STS_SESSION_NAME_CONFIG = AwsCredentialsConfig.SESSION_NAME_CONFIG;
   public static final String STS_SESSION_NAME_DEFAULT = "streamlake-s3-sink";
-  private static final String STS_SESSION_NAME_DOC = "Session name for sts.role.arn.";
-
-  public static final String STS_EXTERNAL_ID_CONFIG = "sts.role.external.id";
-  private static final String STS_EXTERNAL_ID_DOC = "External id for sts.role.arn, when the role requires one.";
+  public static final String STS_EXTERNAL_ID_CONFIG = AwsCredentialsConfig.EXTERNAL_ID_CONFIG;
+  public static final String CONFLUENT_PROVIDER_CLASS_CONFIG = "s3.credentials.provider.class";
+  public static final String CONFLUENT_STS_ROLE_ARN_CONFIG = "s3.credentials.provider.sts.role.arn";
+  public static final String CONFLUENT_STS_SESSION_NAME_CONFIG = "s3.credentials.provider.sts.role.session.name";
+  public static final String CONFLUENT_STS_EXTERNAL_ID_CONFIG = "s3.credentials.provider.sts.role.external.id";
 
   public static final String RETRY_BACKOFF_CONFIG = "s3.retry.backoff.ms";
   public static final long RETRY_BACKOFF_DEFAULT = 200L;
@@ -264,18 +268,33 @@ public final class S3SinkConfig extends AbstractConfig {
   private final FormatKind format;
   private final PartitionerKind partitioner;
   private final TimestampKind timestampKind;
+  private final CredentialSettings credentials;
+  private final List<ConfigProblem> problems;
 
+  /**
+   * Parses and checks every rule.
+   *
+   * @throws ConfigException for a single-key problem, or one listing every multi-key problem with its keys
+   */
   public S3SinkConfig(Map<String, ?> props) {
-    super(CONFIG_DEF, props);
+    this(props, true);
+    ConfigException problem = ConfigProblems.toException(problems);
+    if (problem != null) {
+      throw problem;
+    }
+  }
+
+  private S3SinkConfig(Map<String, ?> props, boolean log) {
+    super(CONFIG_DEF, props, log);
     this.format = Choices.parse(FormatKind.class, FORMAT_CLASS_CONFIG, getString(FORMAT_CLASS_CONFIG));
     this.partitioner = Choices.parse(PartitionerKind.class, PARTITIONER_CLASS_CONFIG,
         getString(PARTITIONER_CLASS_CONFIG));
     this.timestampKind = Choices.parse(TimestampKind.class, TIMESTAMP_EXTRACTOR_CONFIG,
         getString(TIMESTAMP_EXTRACTOR_CONFIG));
-    List<ConfigException> problems = crossKeyProblems();
-    if (!problems.isEmpty()) {
-      throw problems.get(0);
-    }
+    ConfigProblems found = new ConfigProblems();
+    this.credentials = CREDENTIALS.resolve(this, found);
+    crossKeyProblems(found);
+    this.problems = found.list();
   }
 
   private static ConfigDef newConfigDef() {
@@ -305,16 +324,7 @@ public final class S3SinkConfig extends AbstractConfig {
         ++order, Width.SHORT, "Object tagging");
     def.define(OBJECT_STORAGE_CLASS_CONFIG, Type.STRING, "", new StorageClassValidator(), Importance.LOW,
         OBJECT_STORAGE_CLASS_DOC, GROUP_S3, ++order, Width.MEDIUM, "S3 storage class");
-    def.define(ACCESS_KEY_CONFIG, Type.STRING, "", Importance.LOW, ACCESS_KEY_DOC, GROUP_S3, ++order,
-        Width.MEDIUM, "Access key id");
-    def.define(SECRET_KEY_CONFIG, Type.PASSWORD, "", Importance.LOW, SECRET_KEY_DOC, GROUP_S3, ++order,
-        Width.MEDIUM, "Secret access key");
-    def.define(STS_ROLE_ARN_CONFIG, Type.STRING, "", Importance.LOW, STS_ROLE_ARN_DOC, GROUP_S3, ++order,
-        Width.LONG, "Assume-role ARN");
-    def.define(STS_SESSION_NAME_CONFIG, Type.STRING, STS_SESSION_NAME_DEFAULT, Importance.LOW,
-        STS_SESSION_NAME_DOC, GROUP_S3, ++order, Width.MEDIUM, "Assume-role session name");
-    def.define(STS_EXTERNAL_ID_CONFIG, Type.PASSWORD, "", Importance.LOW, STS_EXTERNAL_ID_DOC, GROUP_S3,
-        ++order, Width.MEDIUM, "Assume-role external id");
+    order = CREDENTIALS.define(def, GROUP_S3, order);
 
     order = 0;
     def.define(RETRY_BACKOFF_CONFIG, Type.LONG, RETRY_BACKOFF_DEFAULT, Range.atLeast(1), Importance.LOW,
@@ -329,35 +339,35 @@ public final class S3SinkConfig extends AbstractConfig {
     order = 0;
     def.define(FORMAT_CLASS_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Choices.validator(FormatKind.class),
         Importance.HIGH, FORMAT_CLASS_DOC, GROUP_FORMAT, ++order, Width.LONG, "Format",
-        new ChoiceRecommender(FormatKind.class));
+        Choices.recommender(FormatKind.class));
     def.define(PARQUET_CODEC_CONFIG, Type.STRING, PARQUET_CODEC_DEFAULT, Choices.validator(ParquetCodec.class),
         Importance.MEDIUM, PARQUET_CODEC_DOC, GROUP_FORMAT, ++order, Width.SHORT, "Parquet codec",
-        new ChoiceRecommender(ParquetCodec.class));
+        Choices.recommender(ParquetCodec.class));
     def.define(PARQUET_ROW_GROUP_CONFIG, Type.INT, PARQUET_ROW_GROUP_DEFAULT, Range.atLeast(64 * 1024),
         Importance.LOW, PARQUET_ROW_GROUP_DOC, GROUP_FORMAT, ++order, Width.SHORT, "Parquet row group");
     def.define(PARQUET_DICTIONARY_CONFIG, Type.BOOLEAN, PARQUET_DICTIONARY_DEFAULT, Importance.LOW,
         PARQUET_DICTIONARY_DOC, GROUP_FORMAT, ++order, Width.SHORT, "Parquet dictionary encoding");
     def.define(JSON_COMPRESSION_CONFIG, Type.STRING, JSON_COMPRESSION_DEFAULT,
         Choices.validator(JsonCompression.class), Importance.LOW, JSON_COMPRESSION_DOC, GROUP_FORMAT, ++order,
-        Width.SHORT, "JSON compression", new ChoiceRecommender(JsonCompression.class));
+        Width.SHORT, "JSON compression", Choices.recommender(JsonCompression.class));
     def.define(AVRO_CODEC_CONFIG, Type.STRING, AVRO_CODEC_DEFAULT, Choices.validator(AvroCodec.class),
         Importance.LOW, AVRO_CODEC_DOC, GROUP_FORMAT, ++order, Width.SHORT, "Avro codec",
-        new ChoiceRecommender(AvroCodec.class));
+        Choices.recommender(AvroCodec.class));
     def.define(SCHEMALESS_SCHEMA_CONFIG, Type.STRING, "", new AvroSchemaValidator(), Importance.MEDIUM,
         SCHEMALESS_SCHEMA_DOC, GROUP_FORMAT, ++order, Width.LONG, "Schema for schemaless values");
     def.define(DECIMAL_PRECISION_CONFIG, Type.INT, DECIMAL_PRECISION_DEFAULT, Range.between(1, 76),
         Importance.LOW, DECIMAL_PRECISION_DOC, GROUP_FORMAT, ++order, Width.SHORT, "Default decimal precision");
     def.define(SCHEMA_COMPATIBILITY_CONFIG, Type.STRING, SCHEMA_COMPATIBILITY_DEFAULT,
         Choices.validator(SchemaCompatibility.class), Importance.LOW, SCHEMA_COMPATIBILITY_DOC, GROUP_FORMAT,
-        ++order, Width.SHORT, "Schema compatibility", new ChoiceRecommender(SchemaCompatibility.class));
+        ++order, Width.SHORT, "Schema compatibility", Choices.recommender(SchemaCompatibility.class));
     def.define(NULL_VALUES_CONFIG, Type.STRING, NULL_VALUES_DEFAULT, Choices.validator(NullValueBehavior.class),
         Importance.LOW, NULL_VALUES_DOC, GROUP_FORMAT, ++order, Width.SHORT, "Null values",
-        new ChoiceRecommender(NullValueBehavior.class));
+        Choices.recommender(NullValueBehavior.class));
 
     order = 0;
     def.define(PARTITIONER_CLASS_CONFIG, Type.STRING, PARTITIONER_CLASS_DEFAULT,
         Choices.validator(PartitionerKind.class), Importance.HIGH, PARTITIONER_CLASS_DOC, GROUP_PARTITION,
-        ++order, Width.LONG, "Partitioner", new ChoiceRecommender(PartitionerKind.class));
+        ++order, Width.LONG, "Partitioner", Choices.recommender(PartitionerKind.class));
     def.define(PATH_FORMAT_CONFIG, Type.STRING, "", new PathFormatValidator(), Importance.MEDIUM,
         PATH_FORMAT_DOC, GROUP_PARTITION, ++order, Width.LONG, "Path format");
     def.define(PARTITION_DURATION_CONFIG, Type.LONG, PARTITION_DURATION_DEFAULT, new DurationValidator(),
@@ -370,12 +380,12 @@ public final class S3SinkConfig extends AbstractConfig {
         GROUP_PARTITION, ++order, Width.SHORT, "Timezone");
     def.define(TIMESTAMP_EXTRACTOR_CONFIG, Type.STRING, TIMESTAMP_EXTRACTOR_DEFAULT,
         Choices.validator(TimestampKind.class), Importance.MEDIUM, TIMESTAMP_EXTRACTOR_DOC, GROUP_PARTITION,
-        ++order, Width.LONG, "Timestamp extractor", new ChoiceRecommender(TimestampKind.class));
+        ++order, Width.LONG, "Timestamp extractor", Choices.recommender(TimestampKind.class));
     def.define(TIMESTAMP_FIELD_CONFIG, Type.STRING, TIMESTAMP_FIELD_DEFAULT, Importance.MEDIUM,
         TIMESTAMP_FIELD_DOC, GROUP_PARTITION, ++order, Width.MEDIUM, "Timestamp field");
     def.define(TIMESTAMP_UNIT_CONFIG, Type.STRING, TIMESTAMP_UNIT_DEFAULT, Choices.validator(TimeUnitChoice.class),
         Importance.LOW, TIMESTAMP_UNIT_DOC, GROUP_PARTITION, ++order, Width.SHORT, "Timestamp field unit",
-        new ChoiceRecommender(TimeUnitChoice.class));
+        Choices.recommender(TimeUnitChoice.class));
     def.define(TIMESTAMP_HEADER_CONFIG, Type.STRING, TIMESTAMP_HEADER_DEFAULT, Importance.LOW,
         TIMESTAMP_HEADER_DOC, GROUP_PARTITION, ++order, Width.MEDIUM, "Timestamp header");
 
@@ -398,57 +408,54 @@ public final class S3SinkConfig extends AbstractConfig {
   }
 
   /**
-   * Checks the rules that span several keys, each message naming every key involved. Used by the
-   * constructor and by the connector's {@code validate} so that the REST validate endpoint reports them.
+   * The rules that span several keys, every problem with every key involved. Used by the connector's
+   * {@code validate} so that the REST validate endpoint marks each key; assumes single-key validation
+   * passed (throws its ConfigException otherwise).
    */
-  public static List<ConfigException> validate(Map<String, String> props) {
-    try {
-      new S3SinkConfig(props);
-      return List.of();
-    } catch (ConfigException e) {
-      return List.of(e);
-    }
+  public static List<ConfigProblem> validate(Map<String, String> props) {
+    return new S3SinkConfig(props, false).problems;
   }
 
-  private List<ConfigException> crossKeyProblems() {
-    List<ConfigException> problems = new ArrayList<>();
-    if (partitioner == PartitionerKind.TIME || partitioner == PartitionerKind.FIELD_TIME) {
-      if (getString(PATH_FORMAT_CONFIG).isBlank()) {
-        problems.add(new ConfigException(PATH_FORMAT_CONFIG, "",
-            "path.format is required when partitioner.class is " + partitioner.wireName()));
+  private void crossKeyProblems(ConfigProblems problems) {
+    if ((partitioner == PartitionerKind.TIME || partitioner == PartitionerKind.FIELD_TIME)
+        && getString(PATH_FORMAT_CONFIG).isBlank()) {
+      problems.add("path.format is required when partitioner.class is " + partitioner.wireName(),
+          PATH_FORMAT_CONFIG, PARTITIONER_CLASS_CONFIG);
+    }
+    if (getString(TIMEZONE_CONFIG).isBlank()) {
+      List<String> needing = new ArrayList<>();
+      if (partitioner.usesTime()) {
+        needing.add(PARTITIONER_CLASS_CONFIG);
+      }
+      if (getLong(ROTATE_SCHEDULE_CONFIG) > 0) {
+        needing.add(ROTATE_SCHEDULE_CONFIG);
+      }
+      if (!needing.isEmpty()) {
+        List<String> keys = new ArrayList<>(List.of(TIMEZONE_CONFIG));
+        keys.addAll(needing);
+        problems.add(new ConfigProblem(keys, "timezone is required when partitioner.class is time-based or"
+            + " rotate.schedule.interval.ms is set; the JVM default is never used"));
       }
     }
-    if ((partitioner.usesTime() || getLong(ROTATE_SCHEDULE_CONFIG) > 0) && getString(TIMEZONE_CONFIG).isBlank()) {
-      problems.add(new ConfigException(TIMEZONE_CONFIG, "",
-          "timezone is required when partitioner.class is time-based or rotate.schedule.interval.ms is set;"
-              + " the JVM default is never used"));
-    }
     if (partitioner.usesFields() && partitionFields().isEmpty()) {
-      problems.add(new ConfigException(PARTITION_FIELD_CONFIG, "",
-          "partition.field.name is required when partitioner.class is " + partitioner.wireName()));
+      problems.add("partition.field.name is required when partitioner.class is " + partitioner.wireName(),
+          PARTITION_FIELD_CONFIG, PARTITIONER_CLASS_CONFIG);
     }
     if (timestampKind == TimestampKind.RECORD_FIELD && getString(TIMESTAMP_FIELD_CONFIG).isBlank()) {
-      problems.add(new ConfigException(TIMESTAMP_FIELD_CONFIG, "",
-          "timestamp.field is required when timestamp.extractor is RecordField"));
+      problems.add("timestamp.field is required when timestamp.extractor is RecordField", TIMESTAMP_FIELD_CONFIG,
+          TIMESTAMP_EXTRACTOR_CONFIG);
     }
     if (nullValueBehavior() == NullValueBehavior.WRITE && format != FormatKind.JSON) {
-      problems.add(new ConfigException(NULL_VALUES_CONFIG, "write",
-          "behavior.on.null.values=write is only possible with format.class=json; " + format.wireName()
-              + " cannot hold a null row. Use fail or ignore"));
+      problems.add("behavior.on.null.values=write is only possible with format.class=json; " + format.wireName()
+          + " cannot hold a null row. Use fail or ignore", NULL_VALUES_CONFIG, FORMAT_CLASS_CONFIG);
     }
     if (sseAlgorithm() != SseAlgorithm.KMS && !getString(SSE_KMS_KEY_CONFIG).isBlank()) {
-      problems.add(new ConfigException(SSE_KMS_KEY_CONFIG, getString(SSE_KMS_KEY_CONFIG),
-          "s3.sse.kms.key.id needs s3.ssea.name=aws:kms"));
-    }
-    if (getString(ACCESS_KEY_CONFIG).isBlank() != getPassword(SECRET_KEY_CONFIG).value().isEmpty()) {
-      problems.add(new ConfigException(ACCESS_KEY_CONFIG, "[hidden]",
-          "aws.access.key.id and aws.secret.access.key must be set together"));
+      problems.add("s3.sse.kms.key.id needs s3.ssea.name=aws:kms", SSE_KMS_KEY_CONFIG, SSEA_CONFIG);
     }
     if (getLong(RETRY_MAX_BACKOFF_CONFIG) < getLong(RETRY_BACKOFF_CONFIG)) {
-      problems.add(new ConfigException(RETRY_MAX_BACKOFF_CONFIG, getLong(RETRY_MAX_BACKOFF_CONFIG),
-          "s3.retry.max.backoff.ms must be at least s3.retry.backoff.ms"));
+      problems.add("s3.retry.max.backoff.ms must be at least s3.retry.backoff.ms", RETRY_MAX_BACKOFF_CONFIG,
+          RETRY_BACKOFF_CONFIG);
     }
-    return problems;
   }
 
   public FormatKind format() {
@@ -518,8 +525,9 @@ public final class S3SinkConfig extends AbstractConfig {
     return text.isBlank() ? null : new Schema.Parser().parse(text);
   }
 
-  public Password secretKey() {
-    return getPassword(SECRET_KEY_CONFIG);
+  /** Where the S3 client's credentials come from, and the role to assume, if any. */
+  public CredentialSettings credentials() {
+    return credentials;
   }
 
   private static final class LocaleValidator implements ConfigDef.Validator {

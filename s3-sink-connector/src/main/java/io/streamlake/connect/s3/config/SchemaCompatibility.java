@@ -1,5 +1,8 @@
 package io.streamlake.connect.s3.config;
 
+import io.streamlake.common.config.Choice;
+import io.streamlake.common.config.Spelling;
+
 /**
  * Values of {@code schema.compatibility}: what a record whose schema differs from the open file's does.
  *
@@ -9,13 +12,19 @@ package io.streamlake.connect.s3.config;
  * starting a new one. That avoids the small-file storm when producers interleave two schema versions.
  */
 public enum SchemaCompatibility implements Choice {
-  NONE,
-  BACKWARD,
-  FORWARD,
-  FULL;
+  NONE("NONE"),
+  BACKWARD("BACKWARD"),
+  FORWARD("FORWARD"),
+  FULL("FULL");
+
+  private final Spelling spelling;
+
+  SchemaCompatibility(String wireName, String... aliases) {
+    this.spelling = Spelling.of(wireName, aliases);
+  }
 
   @Override
-  public String wireName() {
-    return name();
+  public Spelling spelling() {
+    return spelling;
   }
 }

@@ -1,30 +1,26 @@
 package io.streamlake.connect.s3.config;
 
-import java.util.List;
+import io.streamlake.common.config.Choice;
+import io.streamlake.common.config.Spelling;
 
 /** Values of {@code timestamp.field.unit}: the unit of a plain numeric timestamp field. */
 public enum TimeUnitChoice implements Choice {
-  SECONDS("s", 1_000_000_000L),
-  MILLISECONDS("ms", 1_000_000L),
-  MICROSECONDS("us", 1_000L),
-  NANOSECONDS("ns", 1L);
+  SECONDS(Spelling.of("s", "SECONDS"), 1_000_000_000L),
+  MILLISECONDS(Spelling.of("ms", "MILLISECONDS"), 1_000_000L),
+  MICROSECONDS(Spelling.of("us", "MICROSECONDS"), 1_000L),
+  NANOSECONDS(Spelling.of("ns", "NANOSECONDS"), 1L);
 
-  private final String wireName;
+  private final Spelling spelling;
   private final long nanos;
 
-  TimeUnitChoice(String wireName, long nanos) {
-    this.wireName = wireName;
+  TimeUnitChoice(Spelling spelling, long nanos) {
+    this.spelling = spelling;
     this.nanos = nanos;
   }
 
   @Override
-  public String wireName() {
-    return wireName;
-  }
-
-  @Override
-  public List<String> aliases() {
-    return List.of(name());
+  public Spelling spelling() {
+    return spelling;
   }
 
   /** Converts a value in this unit to epoch milliseconds (floor). */

@@ -1,7 +1,10 @@
 package io.streamlake.connect.s3.config;
 
+import io.streamlake.common.config.Choice;
+import io.streamlake.common.config.Spelling;
+
 /** Values of {@code timestamp.extractor}. */
-public enum TimestampKind implements Choice.Spelled {
+public enum TimestampKind implements Choice {
   RECORD("Record", "io.confluent.connect.storage.partitioner.TimeBasedPartitioner$RecordTimestampExtractor"),
   RECORD_FIELD("RecordField",
       "io.confluent.connect.storage.partitioner.TimeBasedPartitioner$RecordFieldTimestampExtractor"),
@@ -11,7 +14,7 @@ public enum TimestampKind implements Choice.Spelled {
   private final Spelling spelling;
 
   TimestampKind(String wireName, String... aliases) {
-    this.spelling = new Spelling(wireName, aliases);
+    this.spelling = Spelling.of(wireName, aliases);
   }
 
   @Override

@@ -35,13 +35,13 @@ public final class S3ObjectStore implements ObjectStore {
   private final S3Client s3;
   private final String bucket;
   private final S3WriteSettings settings;
-  private final Retrier retrier;
+  private final S3Calls calls;
 
-  public S3ObjectStore(S3Client s3, String bucket, S3WriteSettings settings, Retrier retrier) {
+  public S3ObjectStore(S3Client s3, String bucket, S3WriteSettings settings, S3Calls calls) {
     this.s3 = s3;
     this.bucket = bucket;
     this.settings = settings;
-    this.retrier = retrier;
+    this.calls = calls;
   }
 
   @Override
@@ -56,7 +56,7 @@ public final class S3ObjectStore implements ObjectStore {
     apply(options, new ObjectSetters(request::metadata, request::tagging, request::serverSideEncryption,
         request::ssekmsKeyId, request::acl, request::storageClass));
     PutObjectRequest built = request.build();
-    return retrier.call("PUT", bucket, key, () -> {
+    return calls.call("PUT", bucket, key, () -> {
       try {
         s3.putObject(built, RequestBody.fromBytes(data));
         return true;
@@ -75,7 +75,7 @@ public final class S3ObjectStore implements ObjectStore {
     apply(options, new ObjectSetters(request::metadata, request::tagging, request::serverSideEncryption,
         request::ssekmsKeyId, request::acl, request::storageClass));
     CreateMultipartUploadRequest built = request.build();
-    String uploadId = retrier.call("CreateMultipartUpload", bucket, key,
+    String uploadId = calls.call("CreateMultipartUpload", bucket, key,
         () -> s3.createMultipartUpload(built).uploadId());
     return new S3MultipartUpload(key, uploadId);
   }
@@ -99,7 +99,7 @@ public final class S3ObjectStore implements ObjectStore {
 
   /** A read of {@code key}, retried; empty when the key does not exist (404). */
   private <T> Optional<T> ifExists(String operation, String key, java.util.function.Supplier<T> read) {
-    return retrier.call(operation, bucket, key, () -> {
+    return calls.call(operation, bucket, key, () -> {
       try {
         return Optional.of(read.get());
       } catch (NoSuchKeyException e) {
@@ -117,7 +117,7 @@ public final class S3ObjectStore implements ObjectStore {
   @Override
   public Map<String, String> tags(String key) {
     try {
-      return retrier.call("GetObjectTagging", bucket, key, () -> {
+      return calls.call("GetObjectTagging", bucket, key, () -> {
         Map<String, String> tags = new java.util.LinkedHashMap<>();
         s3.getObjectTagging(b -> b.bucket(bucket).key(key)).tagSet().forEach(t -> tags.put(t.key(), t.value()));
         return tags;
@@ -133,13 +133,13 @@ public final class S3ObjectStore implements ObjectStore {
   public void tag(String key, Map<String, String> tags) {
     List<Tag> tagSet = tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
         .toList();
-    retrier.call("PutObjectTagging", bucket, key,
+    calls.call("PutObjectTagging", bucket, key,
         () -> s3.putObjectTagging(b -> b.bucket(bucket).key(key).tagging(t -> t.tagSet(tagSet))));
   }
 
   @Override
   public void delete(String key) {
-    retrier.call("DELETE", bucket, key, () -> s3.deleteObject(b -> b.bucket(bucket).key(key)));
+    calls.call("DELETE", bucket, key, () -> s3.deleteObject(b -> b.bucket(bucket).key(key)));
   }
 
   /** The setters a new object's request has, whatever its type (PutObject or CreateMultipartUpload). */
@@ -188,7 +188,7 @@ public final class S3ObjectStore implements ObjectStore {
     public void uploadPart(int partNumber, byte[] data, int length) {
       UploadPartRequest request = UploadPartRequest.builder().bucket(bucket).key(key).uploadId(uploadId)
           .partNumber(partNumber).contentLength((long) length).build();
-      String etag = retrier.call("UploadPart " + partNumber, bucket, key,
+      String etag = calls.call("UploadPart " + partNumber, bucket, key,
           () -> s3.uploadPart(request, RequestBody.fromBytes(length == data.length ? data
               : java.util.Arrays.copyOf(data, length))).eTag());
       parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
@@ -199,7 +199,7 @@ public final class S3ObjectStore implements ObjectStore {
       CompleteMultipartUploadRequest request = CompleteMultipartUploadRequest.builder().bucket(bucket).key(key)
           .uploadId(uploadId).ifNoneMatch("*")
           .multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()).build();
-      boolean created = retrier.call("CompleteMultipartUpload", bucket, key, () -> {
+      boolean created = calls.call("CompleteMultipartUpload", bucket, key, () -> {
         try {
           s3.completeMultipartUpload(request);
           return true;
@@ -241,7 +241,7 @@ public final class S3ObjectStore implements ObjectStore {
         s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
       } catch (RuntimeException e) {
         log.warn("Could not abort multipart upload of s3://{}/{} ({}); a bucket lifecycle rule for incomplete"
-            + " uploads removes its parts", bucket, key, Retrier.describe(e));
+            + " uploads removes its parts", bucket, key, calls.describe(e));
       }
     }
   }

@@ -1,15 +1,16 @@
 package io.streamlake.connect.s3.storage;
 
+import io.streamlake.common.aws.CredentialSettings;
+import io.streamlake.common.retry.Backoff;
+import io.streamlake.common.retry.Jitter;
+import io.streamlake.common.retry.Retrier;
+import io.streamlake.common.retry.RetryPolicy;
+import io.streamlake.common.retry.Sleeper;
 import io.streamlake.connect.s3.config.S3SinkConfig;
 import io.streamlake.connect.s3.config.SseAlgorithm;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -18,8 +19,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.StorageClass;
-import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /** Builds the S3 client and {@link ObjectStore} from the sink's configuration. */
 public final class S3Stores {
@@ -29,7 +28,7 @@ public final class S3Stores {
   /** The store; {@link S3Client#close()} is the caller's job through {@link Handle#close()}. */
   public static Handle create(S3SinkConfig config) {
     Region region = Region.of(config.getString(S3SinkConfig.S3_REGION_CONFIG));
-    AwsCredentialsProvider credentials = credentials(config, region);
+    CredentialSettings.Provider credentials = config.credentials().provider(region);
     long timeout = config.getLong(S3SinkConfig.S3_REQUEST_TIMEOUT_CONFIG);
     var builder = S3Client.builder()
         .region(region)
@@ -48,20 +47,11 @@ public final class S3Stores {
       builder.endpointOverride(URI.create(endpoint));
     }
     S3Client client = builder.build();
-    RetryPolicy policy = new RetryPolicy(config.getLong(S3SinkConfig.RETRY_BACKOFF_CONFIG),
-        config.getLong(S3SinkConfig.RETRY_MAX_BACKOFF_CONFIG), config.getLong(S3SinkConfig.RETRY_DEADLINE_CONFIG));
-    Retrier retrier = new Retrier(policy, Clock.systemUTC(), Thread::sleep);
     ObjectStore store = new S3ObjectStore(client, config.getString(S3SinkConfig.S3_BUCKET_CONFIG),
-        writeSettings(config), retrier);
+        writeSettings(config), new S3Calls(retrier(config, Sleeper.THREAD)));
     return new Handle(store, () -> {
       client.close();
-      if (credentials instanceof AutoCloseable closeable) {
-        try {
-          closeable.close();
-        } catch (Exception ignored) {
-          // closing a credentials provider cannot lose data
-        }
-      }
+      credentials.close();
     });
   }
 
@@ -81,26 +71,17 @@ public final class S3Stores {
         storageClass.isBlank() ? Optional.empty() : Optional.of(StorageClass.fromValue(storageClass)));
   }
 
-  private static AwsCredentialsProvider credentials(S3SinkConfig config, Region region) {
-    String accessKey = config.getString(S3SinkConfig.ACCESS_KEY_CONFIG);
-    AwsCredentialsProvider base = accessKey.isBlank()
-        ? DefaultCredentialsProvider.builder().build()
-        : StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, config.secretKey().value()));
-    String roleArn = config.getString(S3SinkConfig.STS_ROLE_ARN_CONFIG);
-    if (roleArn.isBlank()) {
-      return base;
-    }
-    String externalId = config.getPassword(S3SinkConfig.STS_EXTERNAL_ID_CONFIG).value();
-    StsClient sts = StsClient.builder().region(region).credentialsProvider(base).build();
-    return StsAssumeRoleCredentialsProvider.builder()
-        .stsClient(sts)
-        .refreshRequest(r -> {
-          r.roleArn(roleArn).roleSessionName(config.getString(S3SinkConfig.STS_SESSION_NAME_CONFIG));
-          if (!externalId.isBlank()) {
-            r.externalId(externalId);
-          }
-        })
-        .build();
+  /**
+   * The retrier of every S3 call: S3's error codes and statuses decide what is transient; back-off
+   * doubles from s3.retry.backoff.ms up to s3.retry.max.backoff.ms with equal jitter (a wait drawn in
+   * [c/2, c] for a ceiling c, so a retry never comes much sooner than planned); gives up when the next wait
+   * would end past s3.retry.deadline.ms.
+   */
+  public static Retrier retrier(S3SinkConfig config, Sleeper sleeper) {
+    Backoff backoff = Backoff.of(config.getLong(S3SinkConfig.RETRY_BACKOFF_CONFIG),
+        config.getLong(S3SinkConfig.RETRY_MAX_BACKOFF_CONFIG), Jitter.EQUAL);
+    RetryPolicy policy = RetryPolicy.withDeadline(backoff, config.getLong(S3SinkConfig.RETRY_DEADLINE_CONFIG));
+    return new Retrier(policy, new S3ErrorClassifier(), System::currentTimeMillis, sleeper);
   }
 
   /** A store and what to close when the task stops. */

@@ -3,12 +3,20 @@ package io.streamlake.connect.s3.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamlake.common.aws.CredentialSettings;
+import io.streamlake.common.aws.CredentialsProviderKind;
+import io.streamlake.common.config.ConfigProblem;
 import io.streamlake.configdocs.ConfigDocs;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 
 class S3SinkConfigTest {
 
@@ -163,6 +171,74 @@ class S3SinkConfigTest {
     props.put("aws.access.key.id", "AKIAEXAMPLE");
     assertThatThrownBy(() -> new S3SinkConfig(props)).hasMessageContaining("aws.secret.access.key")
         .hasMessageNotContaining("AKIAEXAMPLE");
+  }
+
+  @Test
+  void confluentCrossAccountConfigAssumesItsRole() {
+    Map<String, String> props = seed();
+    props.put("s3.credentials.provider.class", "io.confluent.connect.s3.auth.AwsAssumeRoleCredentialsProvider");
+    props.put("s3.credentials.provider.sts.role.arn", "arn:aws:iam::210987654321:role/lake-writer");
+    props.put("s3.credentials.provider.sts.role.session.name", "orders-to-lake");
+    props.put("s3.credentials.provider.sts.role.external.id", "shared-ext-id");
+    S3SinkConfig config = new S3SinkConfig(props);
+    AssumeRoleRequest request = config.credentials().assumeRole().orElseThrow().request();
+    assertThat(request.roleArn()).isEqualTo("arn:aws:iam::210987654321:role/lake-writer");
+    assertThat(request.roleSessionName()).isEqualTo("orders-to-lake");
+    assertThat(request.externalId()).isEqualTo("shared-ext-id");
+    try (CredentialSettings.Provider provider = config.credentials().provider(Region.US_EAST_1)) {
+      assertThat(provider.delegate()).isInstanceOf(StsAssumeRoleCredentialsProvider.class);
+    }
+  }
+
+  @Test
+  void confluentDefaultChainClassNamesAreAccepted() {
+    Map<String, String> props = seed();
+    props.put("s3.credentials.provider.class", "com.amazonaws.auth.DefaultAWSCredentialsProviderChain");
+    assertThat(new S3SinkConfig(props).credentials().kind()).isEqualTo(CredentialsProviderKind.DEFAULT);
+    props.put("s3.credentials.provider.class", "software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider");
+    assertThat(new S3SinkConfig(props).credentials().assumeRole()).isEmpty();
+  }
+
+  @Test
+  void unknownCredentialsProviderClassIsRejectedWithTheAllowedValues() {
+    Map<String, String> props = seed();
+    props.put("s3.credentials.provider.class", "com.example.VaultCredentialsProvider");
+    assertThatThrownBy(() -> new S3SinkConfig(props)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("s3.credentials.provider.class")
+        .hasMessageContaining("io.confluent.connect.s3.auth.AwsAssumeRoleCredentialsProvider")
+        .hasMessageContaining("com.amazonaws.auth.DefaultAWSCredentialsProviderChain");
+  }
+
+  @Test
+  void assumeRoleProviderWithoutARoleIsRejected() {
+    Map<String, String> props = seed();
+    props.put("s3.credentials.provider.class", "io.confluent.connect.s3.auth.AwsAssumeRoleCredentialsProvider");
+    assertThatThrownBy(() -> new S3SinkConfig(props)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("s3.credentials.provider.sts.role.arn").hasMessageContaining("sts.role.arn");
+  }
+
+  @Test
+  void externalIdIsASecretNeverShown() {
+    Map<String, String> props = seed();
+    props.put("s3.credentials.provider.sts.role.external.id", "shared-ext-id");
+    assertThatThrownBy(() -> new S3SinkConfig(props)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("sts.role.arn").hasMessageNotContaining("shared-ext-id");
+    assertThat(S3SinkConfig.CONFIG_DEF.configKeys().get("s3.credentials.provider.sts.role.external.id").type)
+        .isEqualTo(ConfigDef.Type.PASSWORD);
+  }
+
+  @Test
+  void everyMultiKeyProblemIsReportedWithItsKeys() {
+    Map<String, String> props = seed();
+    props.remove("path.format");
+    props.remove("timezone");
+    props.put("s3.sse.kms.key.id", "alias/lake");
+    assertThat(S3SinkConfig.validate(props)).extracting(ConfigProblem::keys).containsExactly(
+        List.of("path.format", "partitioner.class"), List.of("timezone", "partitioner.class"),
+        List.of("s3.sse.kms.key.id", "s3.ssea.name"));
+    assertThatThrownBy(() -> new S3SinkConfig(props)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("3 problems").hasMessageContaining("path.format is required")
+        .hasMessageContaining("timezone is required").hasMessageContaining("s3.sse.kms.key.id needs");
   }
 
   @Test

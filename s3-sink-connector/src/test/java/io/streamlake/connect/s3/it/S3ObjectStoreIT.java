@@ -2,15 +2,18 @@ package io.streamlake.connect.s3.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamlake.common.retry.Backoff;
+import io.streamlake.common.retry.Jitter;
+import io.streamlake.common.retry.Retrier;
+import io.streamlake.common.retry.RetryPolicy;
 import io.streamlake.connect.s3.storage.ObjectStore;
 import io.streamlake.connect.s3.storage.ObjectStore.ObjectOptions;
-import io.streamlake.connect.s3.storage.Retrier;
-import io.streamlake.connect.s3.storage.RetryPolicy;
+import io.streamlake.connect.s3.storage.S3Calls;
+import io.streamlake.connect.s3.storage.S3ErrorClassifier;
 import io.streamlake.connect.s3.storage.S3ObjectStore;
 import io.streamlake.connect.s3.storage.S3ObjectStore.S3WriteSettings;
 import io.streamlake.connect.s3.testing.S3TestServer;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +40,8 @@ class S3ObjectStoreIT {
     s3 = S3TestServer.inMemory();
     s3.createBucket(BUCKET);
     store = new S3ObjectStore(s3.client(), BUCKET, S3WriteSettings.DEFAULTS,
-        new Retrier(new RetryPolicy(10, 100, 5_000), Clock.systemUTC(), Thread::sleep));
+        new S3Calls(new Retrier(RetryPolicy.withDeadline(Backoff.of(10, 100, Jitter.EQUAL), 5_000),
+            new S3ErrorClassifier(), System::currentTimeMillis, Thread::sleep)));
   }
 
   @AfterAll

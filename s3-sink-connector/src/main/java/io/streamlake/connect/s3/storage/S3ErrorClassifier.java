@@ -1,14 +1,11 @@
 package io.streamlake.connect.s3.storage;
 
+import io.streamlake.common.retry.RetryClassifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.time.Clock;
 import java.util.Set;
-import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -16,55 +13,11 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /**
- * Runs an S3 call, retrying transient failures (throttling, 5xx, timeouts, connection resets) with
- * jittered back-off until the policy's deadline; logs a WARN with the cause on every retry.
+ * Which S3 failures a retry can cure: the S3 error code decides first, then the HTTP status (throttling,
+ * 5xx except 501, 408, 429), then timeouts and broken connections; and how a failure reads in a log line
+ * ({@code HTTP 503 SlowDown}).
  */
-public final class Retrier {
-
-  private static final Logger log = LoggerFactory.getLogger(Retrier.class);
-
-  private final RetryPolicy policy;
-  private final Clock clock;
-  private final Sleeper sleeper;
-
-  public Retrier(RetryPolicy policy, Clock clock, Sleeper sleeper) {
-    this.policy = policy;
-    this.clock = clock;
-    this.sleeper = sleeper;
-  }
-
-  /** Sleeps; a seam for tests. */
-  public interface Sleeper {
-    void sleep(long millis) throws InterruptedException;
-  }
-
-  public <T> T call(String operation, String bucket, String key, Supplier<T> call) {
-    long deadline = clock.millis() + policy.deadlineMs();
-    int attempt = 0;
-    while (true) {
-      attempt++;
-      try {
-        return call.get();
-      } catch (RuntimeException e) {
-        if (!isTransient(e)) {
-          throw new StoreException(operation + " s3://" + bucket + "/" + key + " failed: " + describe(e), e);
-        }
-        long backoff = policy.backoffMs(attempt);
-        if (clock.millis() + backoff > deadline) {
-          throw new StoreException(operation + " s3://" + bucket + "/" + key + " failed after " + attempt
-              + " attempts within s3.retry.deadline.ms=" + policy.deadlineMs() + ": " + describe(e), e);
-        }
-        log.warn("{} s3://{}/{} attempt {} failed ({}); retrying in {} ms", operation, bucket, key, attempt,
-            describe(e), backoff);
-        try {
-          sleeper.sleep(backoff);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw new StoreException(operation + " s3://" + bucket + "/" + key + " interrupted while retrying", e);
-        }
-      }
-    }
-  }
+public final class S3ErrorClassifier implements RetryClassifier {
 
   /**
    * S3 error codes that say "try again", whatever the HTTP status they come with: S3 sends {@code RequestTimeout}
@@ -80,7 +33,8 @@ public final class Retrier {
       "ProvisionedThroughputExceededException", "ConditionalRequestConflict");
 
   /** Whether retrying can help: throttling, server errors, timeouts and broken connections. */
-  static boolean isTransient(Throwable e) {
+  @Override
+  public boolean isTransient(Throwable e) {
     if (e instanceof SdkServiceException service) {
       String code = errorCode(service);
       if (code != null && TRANSIENT_CODES.contains(code)) {
@@ -113,22 +67,18 @@ public final class Retrier {
     return false;
   }
 
-  private static String errorCode(SdkServiceException service) {
-    return service instanceof AwsServiceException aws && aws.awsErrorDetails() != null
-        ? aws.awsErrorDetails().errorCode() : null;
-  }
-
-  static String describe(Throwable e) {
+  /** {@code HTTP <status> <code>} for service errors, the class and first message line otherwise. */
+  @Override
+  public String describe(Throwable e) {
     if (e instanceof SdkServiceException service) {
       String code = errorCode(service);
       return "HTTP " + service.statusCode() + (code == null ? "" : " " + code);
     }
-    String message = e.getMessage();
-    return e.getClass().getSimpleName() + (message == null ? "" : ": " + firstLine(message));
+    return RetryClassifier.super.describe(e);
   }
 
-  private static String firstLine(String text) {
-    int newline = text.indexOf('\n');
-    return newline < 0 ? text : text.substring(0, newline);
+  private static String errorCode(SdkServiceException service) {
+    return service instanceof AwsServiceException aws && aws.awsErrorDetails() != null
+        ? aws.awsErrorDetails().errorCode() : null;
   }
 }

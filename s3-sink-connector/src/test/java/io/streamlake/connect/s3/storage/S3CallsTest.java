@@ -3,6 +3,10 @@ package io.streamlake.connect.s3.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamlake.common.retry.Backoff;
+import io.streamlake.common.retry.Jitter;
+import io.streamlake.common.retry.Retrier;
+import io.streamlake.common.retry.RetryPolicy;
 import io.streamlake.connect.s3.testing.MutableClock;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,14 +16,18 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-class RetrierTest {
+/** S3 calls through the common Retrier: S3 error classification, deadline, messages naming bucket and key. */
+class S3CallsTest {
+
+  private static final S3ErrorClassifier CLASSIFIER = new S3ErrorClassifier();
 
   private final MutableClock clock = new MutableClock(0);
   private final List<Long> sleeps = new ArrayList<>();
-  private final Retrier retrier = new Retrier(new RetryPolicy(100, 1_000, 10_000), clock, ms -> {
-    sleeps.add(ms);
-    clock.advance(ms);
-  });
+  private final S3Calls retrier = new S3Calls(new Retrier(
+      RetryPolicy.withDeadline(Backoff.of(100, 1_000, Jitter.EQUAL), 10_000), CLASSIFIER, clock::millis, ms -> {
+        sleeps.add(ms);
+        clock.advance(ms);
+      }));
 
   private static S3Exception status(int code, String error) {
     return (S3Exception) S3Exception.builder().statusCode(code)
@@ -68,14 +76,14 @@ class RetrierTest {
 
   @Test
   void missingCredentialsAreNotRetried() {
-    assertThat(Retrier.isTransient(SdkClientException.create("Unable to load credentials"))).isFalse();
+    assertThat(CLASSIFIER.isTransient(SdkClientException.create("Unable to load credentials"))).isFalse();
   }
 
   @Test
   void conditionalWriteConflictIsRetriedButOtherConflictsAreNot() {
-    assertThat(Retrier.isTransient(status(409, "ConditionalRequestConflict"))).isTrue();
-    assertThat(Retrier.isTransient(status(409, "BucketAlreadyExists"))).isFalse();
-    assertThat(Retrier.isTransient(status(412, "PreconditionFailed"))).isFalse();
+    assertThat(CLASSIFIER.isTransient(status(409, "ConditionalRequestConflict"))).isTrue();
+    assertThat(CLASSIFIER.isTransient(status(409, "BucketAlreadyExists"))).isFalse();
+    assertThat(CLASSIFIER.isTransient(status(412, "PreconditionFailed"))).isFalse();
   }
 
   @org.junit.jupiter.params.ParameterizedTest(name = "{1} {0}")
@@ -96,9 +104,9 @@ class RetrierTest {
 
   @Test
   void permanentFourHundredsAreNotRetried() {
-    assertThat(Retrier.isTransient(status(400, "InvalidArgument"))).isFalse();
-    assertThat(Retrier.isTransient(status(400, "KeyTooLongError"))).isFalse();
-    assertThat(Retrier.isTransient(status(403, "AccessDenied"))).isFalse();
-    assertThat(Retrier.isTransient(status(404, "NoSuchBucket"))).isFalse();
+    assertThat(CLASSIFIER.isTransient(status(400, "InvalidArgument"))).isFalse();
+    assertThat(CLASSIFIER.isTransient(status(400, "KeyTooLongError"))).isFalse();
+    assertThat(CLASSIFIER.isTransient(status(403, "AccessDenied"))).isFalse();
+    assertThat(CLASSIFIER.isTransient(status(404, "NoSuchBucket"))).isFalse();
   }
 }
