@@ -204,8 +204,9 @@ public final class BenchmarkMain {
     List<String> kept = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       String file = Path.of(entry).getFileName().toString();
-      boolean component = file.matches("(s3-sink-connector|lag-metrics|cdc-transforms|streamlake-converters)-[^-]+(-SNAPSHOT)?\\.jar")
-          || entry.matches(".*(s3-sink-connector|lag-metrics|cdc-transforms|converters)/target/classes/?");
+      boolean component = file.matches("(s3-sink-connector|lag-metrics|cdc-transforms|streamlake-converters"
+          + "|streamlake-common)-[^-]+(-SNAPSHOT)?\\.jar")
+          || entry.matches(".*(s3-sink-connector|lag-metrics|cdc-transforms|converters|common)/target/classes/?");
       if (!component) {
         kept.add(entry);
       }
