@@ -162,6 +162,12 @@ class PluginZipIT {
         .toList());
     assertThat(listed).containsKeys(SINK + " sink", SOURCE + " source", UNWRAP + " transformation",
         CONVERT + " transformation", JSON + " converter", JSON + " header_converter");
+    // Our connectors and transforms report the bundle version (common's Version reads Implementation-Version).
+    String version = System.getProperty("plugin.zip.dir").substring("streamlake-plugin-".length());
+    for (String component : List.of(SINK + " sink", SOURCE + " source", UNWRAP + " transformation",
+        CONVERT + " transformation")) {
+      assertThat(listed.get(component).path("version").asText()).as(component + " version").isEqualTo(version);
+    }
 
     // manifest.json promises exactly what the worker found.
     Map<String, String> restType = Map.of("sink", "sink", "source", "source", "transform", "transformation",
