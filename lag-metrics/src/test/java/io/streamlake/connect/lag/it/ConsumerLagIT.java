@@ -309,8 +309,10 @@ class ConsumerLagIT {
     props.put(ConnectorConfig.NAME_CONFIG, "validate-me");
     ConfigInfos result = cluster.connect().validateConnectorConfig(ConsumerLagSourceConnector.class.getSimpleName(),
         props);
+    // One multi-key problem, attached to every key it names.
     assertThat(result.values().stream().filter(v -> !v.configValue().errors().isEmpty())
-        .map(v -> v.configValue().name())).containsExactly("admin.sasl.mechanism");
+        .map(v -> v.configValue().name())).containsExactlyInAnyOrder("admin.sasl.mechanism",
+            "admin.security.protocol", "admin.sasl.username", "admin.sasl.password", "admin.sasl.jaas.config");
     ConfigInfo mechanism = result.values().stream().filter(v -> v.configValue().name().equals("admin.sasl.mechanism"))
         .findFirst().orElseThrow();
     assertThat(mechanism.configValue().errors()).singleElement().asString()
