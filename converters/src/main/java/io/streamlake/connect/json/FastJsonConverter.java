@@ -1,13 +1,11 @@
 package io.streamlake.connect.json;
 
+import io.streamlake.common.Version;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.data.Schema;
@@ -36,11 +34,9 @@ public class FastJsonConverter implements Converter, HeaderConverter, Versioned 
   private MessageWriter writer;
   private SchemaReader schemaReader;
 
-  private static final String VERSION = loadVersion();
-
   @Override
   public String version() {
-    return VERSION;
+    return Version.of(getClass());
   }
 
   @Override
@@ -91,18 +87,6 @@ public class FastJsonConverter implements Converter, HeaderConverter, Versioned 
   @Override
   public void close() {
     // Nothing to release: parsers and generators are closed per message.
-  }
-
-  private static String loadVersion() {
-    try (InputStream in = FastJsonConverter.class.getResourceAsStream("/streamlake-converters.properties")) {
-      Properties props = new Properties();
-      if (in != null) {
-        props.load(in);
-      }
-      return props.getProperty("version", "unknown");
-    } catch (IOException e) {
-      return "unknown";
-    }
   }
 
   /** Number of schemas parsed from messages and kept (for tests). */

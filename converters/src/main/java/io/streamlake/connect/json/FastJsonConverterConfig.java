@@ -1,5 +1,6 @@
 package io.streamlake.connect.json;
 
+import io.streamlake.common.config.Choices;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -43,7 +44,7 @@ public final class FastJsonConverterConfig extends ConverterConfig {
           "Schemas", 0, Width.MEDIUM, "Enable Schemas")
       .define(SCHEMAS_CACHE_SIZE_CONFIG, Type.INT, SCHEMAS_CACHE_SIZE_DEFAULT, Importance.HIGH,
           SCHEMAS_CACHE_SIZE_DOC, "Schemas", 1, Width.MEDIUM, "Schema Cache Size")
-      .define(DECIMAL_FORMAT_CONFIG, Type.STRING, DECIMAL_FORMAT_DEFAULT, DecimalFormat.validator(), Importance.LOW,
+      .define(DECIMAL_FORMAT_CONFIG, Type.STRING, DECIMAL_FORMAT_DEFAULT, Choices.validator(DecimalFormat.class), Importance.LOW,
           DECIMAL_FORMAT_DOC, "Serialization", 0, Width.MEDIUM, "Decimal Format")
       .define(REPLACE_NULL_WITH_DEFAULT_CONFIG, Type.BOOLEAN, REPLACE_NULL_WITH_DEFAULT_DEFAULT, Importance.LOW,
           REPLACE_NULL_WITH_DEFAULT_DOC, "Serialization", 1, Width.MEDIUM, "Replace null with default");
@@ -57,7 +58,7 @@ public final class FastJsonConverterConfig extends ConverterConfig {
     super(CONFIG_DEF, props);
     schemasEnabled = getBoolean(SCHEMAS_ENABLE_CONFIG);
     schemaCacheSize = getInt(SCHEMAS_CACHE_SIZE_CONFIG);
-    decimalFormat = DecimalFormat.parse(getString(DECIMAL_FORMAT_CONFIG));
+    decimalFormat = Choices.parse(DecimalFormat.class, DECIMAL_FORMAT_CONFIG, getString(DECIMAL_FORMAT_CONFIG));
     replaceNullWithDefault = getBoolean(REPLACE_NULL_WITH_DEFAULT_CONFIG);
   }
 
