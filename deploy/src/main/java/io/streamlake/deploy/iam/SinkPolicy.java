@@ -39,7 +39,9 @@ public final class SinkPolicy {
       statements.add(Statement.allow("EncryptWithTheBucketKey", List.of("kms:GenerateDataKey", "kms:Decrypt"),
           List.of(kmsKeyArn(kmsKey, config.getOrDefault("s3.region", "us-east-1"), kafka))));
     }
-    String role = config.getOrDefault("sts.role.arn", "").trim();
+    // Confluent's spelling of the same option is accepted by the sink as an alias.
+    String role = config.getOrDefault("sts.role.arn",
+        config.getOrDefault("s3.credentials.provider.sts.role.arn", "")).trim();
     if (!role.isEmpty()) {
       statements.add(Statement.allow("AssumeTheWriterRole", List.of("sts:AssumeRole"), List.of(role)));
     }

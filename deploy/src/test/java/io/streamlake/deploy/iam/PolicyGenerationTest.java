@@ -75,6 +75,13 @@ class PolicyGenerationTest {
   }
 
   @Test
+  void testConfluentsAssumeRoleKeyIsGrantedToo() throws IOException {
+    ConnectorFile file = example("order-events-s3-parquet.json").with(Map.of(
+        "s3.credentials.provider.sts.role.arn", "arn:aws:iam::2:role/cross-account"));
+    assertThat(sink(file).allows("sts:AssumeRole", "arn:aws:iam::2:role/cross-account")).isTrue();
+  }
+
+  @Test
   void testLagEmitterReadsRecordsOnlyInRecordTimestampMode() throws IOException {
     ConnectorFile lag = example("consumer-lag-cloudwatch.json");
     PolicyEvaluator interpolation = new PolicyEvaluator(LagEmitterPolicy.of(lag, KAFKA, "__offsets"));
