@@ -71,9 +71,9 @@ final class OpenFile {
   /** Bookkeeping of one open file besides its encoder (key, upload state, small buffers). */
   static final long OPEN_FILE_OVERHEAD = 2 * 1024;
 
-  /** Memory held: the encoder's state and buffers, the upload's unsent part, and the file's bookkeeping. */
+  /** Memory held: the encoder's state and buffers, the upload's part buffer, and the file's bookkeeping. */
   long memoryBytes() {
-    return OPEN_FILE_OVERHEAD + writer.bufferedBytes() + upload.buffered();
+    return OPEN_FILE_OVERHEAD + writer.bufferedBytes() + upload.allocated();
   }
 
   /** Finishes the encoding and uploads the last part; nothing is visible yet. The object states its range. */
@@ -89,11 +89,6 @@ final class OpenFile {
   /** Drops the file without publishing it. */
   void abort() {
     upload.abort();
-    try {
-      // Releases the encoder's resources; its writes fail on the aborted upload, which is fine.
-      writer.close();
-    } catch (IOException | RuntimeException ignored) {
-      // the data is being discarded anyway
-    }
+    writer.abort();
   }
 }
