@@ -15,7 +15,7 @@ public final class RecordFormats {
           config.getBoolean(S3SinkConfig.PARQUET_DICTIONARY_CONFIG), compactMaxBytes, mapper,
           config.schemalessSchema());
       case AVRO -> new AvroFormat(config.avroCodec(), compactMaxBytes, mapper, config.schemalessSchema());
-      case JSON -> new JsonLinesFormat(config.jsonCompression());
+      case JSON -> new JsonLinesFormat(config.jsonCompression(), compactMaxBytes);
     };
   }
 }

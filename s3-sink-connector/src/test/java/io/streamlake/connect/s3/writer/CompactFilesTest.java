@@ -136,6 +136,25 @@ class CompactFilesTest {
     }
   }
 
+  @Test
+  void jsonLinesFilesAreByteIdenticalToStreamedOnes() throws Exception {
+    for (String compression : List.of("none", "gzip")) {
+      Map<String, String> streamedProps = props("json", "0");
+      streamedProps.put("s3.compression.type", compression);
+      Map<String, String> compactProps = props("json", "20000");
+      compactProps.put("s3.compression.type", compression);
+      InMemoryObjectStore streamed = writeAndCutAtEnd(streamedProps);
+      InMemoryObjectStore compact = writeAndCutAtEnd(compactProps);
+      List<String> keys = dataKeys(streamed);
+      assertThat(dataKeys(compact)).isEqualTo(keys).isNotEmpty();
+      for (String key : keys) {
+        assertThat(compact.object(key)).as(key).isEqualTo(streamed.object(key));
+        assertThat(compact.metadata(key)).as(key).isEqualTo(streamed.metadata(key));
+        assertThat(compact.tags(key)).as(key).isEqualTo(streamed.tags(key));
+      }
+    }
+  }
+
   private static List<String> avroRows(byte[] bytes) throws Exception {
     List<String> rows = new ArrayList<>();
     try (DataFileStream<GenericRecord> in = new DataFileStream<>(new ByteArrayInputStream(bytes),
