@@ -56,6 +56,11 @@ public final class FanOutBench {
     long live;
     long peak;
     OpenFiles open;
+    long warmFiles;
+    long warmRows;
+    long warmRequests;
+    long warmDataRequests;
+    long warmBytes;
     long started = System.nanoTime();
     Map<TopicPartition, OffsetAndMetadata> committed;
     try (Bench.HeapSampler sampler = new Bench.HeapSampler();
@@ -65,6 +70,12 @@ public final class FanOutBench {
         tps.add(new TopicPartition("events", p));
       }
       writer.open(tps);
+      MemoryScenario.warmUp(writer, clock, t0);
+      warmFiles = store.files();
+      warmRows = store.rows();
+      warmRequests = store.requests();
+      warmDataRequests = store.dataRequests();
+      warmBytes = store.dataBytes();
       long before = Bench.liveHeapBytes();
       produced = MemoryScenario.produceFanOut(writer, partitions, perPartition, t0);
       live = Bench.liveHeapBytes();
@@ -86,14 +97,18 @@ public final class FanOutBench {
     r.put("compactMaxBytes", Long.parseLong(compact));
     r.put("perPartition", perPartition);
     r.put("produced", produced);
-    r.put("rows", store.rows());
+    // Without the warm-up file (MemoryScenario.warmUp).
+    long files = store.files() - warmFiles;
+    long requests = store.requests() - warmRequests;
+    long dataRequests = store.dataRequests() - warmDataRequests;
+    r.put("rows", store.rows() - warmRows);
     r.put("committedPartitions", fullyCommitted);
-    r.put("files", store.files());
-    r.put("meanFileBytes", store.files() == 0 ? 0 : store.dataBytes() / store.files());
-    r.put("requests", store.requests());
-    r.put("dataRequests", store.dataRequests());
-    r.put("requestsPerFile", Bench.round((double) store.requests() / Math.max(1, store.files()), 2));
-    r.put("dataRequestsPerFile", Bench.round((double) store.dataRequests() / Math.max(1, store.files()), 2));
+    r.put("files", files);
+    r.put("meanFileBytes", files == 0 ? 0 : (store.dataBytes() - warmBytes) / files);
+    r.put("requests", requests);
+    r.put("dataRequests", dataRequests);
+    r.put("requestsPerFile", Bench.round((double) requests / Math.max(1, files), 2));
+    r.put("dataRequestsPerFile", Bench.round((double) dataRequests / Math.max(1, files), 2));
     r.put("multipartFiles", store.multipartFiles());
     r.put("peakHeapMB", peak >> 20);
     r.put("liveHeapAllOpenMB", live >> 20);

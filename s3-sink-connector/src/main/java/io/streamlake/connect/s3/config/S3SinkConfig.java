@@ -264,13 +264,14 @@ public final class S3SinkConfig extends AbstractConfig {
       + " topic-partition holding the most is cut early. The default suits two tasks per 1-MCU worker.";
 
   public static final String COMPACT_MAX_CONFIG = "buffer.compact.max.bytes";
-  public static final long COMPACT_MAX_DEFAULT = 1024L * 1024;
-  private static final String COMPACT_MAX_DOC = "A Parquet or Avro file keeps its rows in compact form (Avro"
-      + " binary, in memory) until they take this many bytes, and is encoded when it is cut; past this size it"
-      + " switches to the streaming encoder and multipart upload (its rows so far are replayed into it, so the"
-      + " file is the same). A small open file then costs about 3 KiB plus 1.5 x its compact rows instead of an"
-      + " encoder's state (about 200-600 KiB for a 10-column Parquet file), so a task can keep tens of thousands"
-      + " of files open. 0 streams every file from its first record.";
+  public static final long COMPACT_MAX_DEFAULT = 256L * 1024;
+  private static final String COMPACT_MAX_DOC = "A file keeps its rows in compact form in memory (Avro binary for"
+      + " Parquet and Avro, the lines themselves for JSON) until they take more than this many bytes, and is encoded"
+      + " when it is cut; past this size it switches to the streaming encoder and multipart upload, replaying its"
+      + " rows so far into it (the file is the same). An open file then costs about 1 KiB plus at most 1.5 x its"
+      + " compact rows instead of an encoder's state (200-600 KiB for a 10-column Parquet file, 64 KiB for JSON), so"
+      + " a task keeps tens of thousands of small files open. Larger values keep more files compact but replay more"
+      + " rows (CPU) when a file switches. 0 streams every file from its first record.";
 
   public static final ConfigDef CONFIG_DEF = newConfigDef();
 
