@@ -233,7 +233,9 @@ public final class S3SinkConfig extends AbstractConfig {
   public static final String ROTATE_BYTES_CONFIG = "rotate.size.bytes";
   public static final long ROTATE_BYTES_DEFAULT = -1L;
   private static final String ROTATE_BYTES_DOC = "Bytes (encoded, before the last flush) per topic-partition"
-      + " after which its files are cut. -1 disables.";
+      + " after which its files are cut. A file still holding compact rows (buffer.compact.max.bytes) counts their"
+      + " compact size (Avro binary; for JSON the lines themselves), which is close to the plain-encoded size. -1"
+      + " disables.";
 
   public static final String ROTATE_INTERVAL_CONFIG = "rotate.interval.ms";
   public static final long ROTATE_INTERVAL_DEFAULT = -1L;
