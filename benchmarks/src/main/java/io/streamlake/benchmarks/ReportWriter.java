@@ -131,31 +131,38 @@ final class ReportWriter {
       line("");
       line("Record i of every partition lands in hour i % 24, so all P x 24 files are open at once;"
           + " buffer.memory.max.bytes at its default (256 MiB); files are cut only by the memory budget or at the end"
-          + " (so files per bucket > 1 means the budget cut early). S3 requests per file count every PUT, multipart"
-          + " call, GET, tag and delete, epoch markers included (all) or not (data only).");
+          + " (so files per bucket > 1 means the budget cut early). buffer.compact.max.bytes at its default unless"
+          + " marked \"streamed\" (0: every file streams through Parquet's writer from its first record, the old"
+          + " way). Memory per open file: measured = growth of the live heap (after full GCs) from before the first"
+          + " record to the moment every bucket is open, per open file; counted = what the memory budget sees."
+          + " S3 requests per file count every PUT, multipart call, GET, tag and delete, epoch markers included"
+          + " (all) or not (data only). Seconds are wall clock on a loaded machine: provisional.");
       line("");
-      line("| partitions x buckets | dictionary | heap | records | files | mean file size | S3 requests / file (all,"
-          + " data only) | peak heap used | live heap, all open | OOM | seconds | load before → after |");
-      line("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|");
+      line("| partitions x buckets | compact | records | files | open files at the end | mean file size | S3 requests"
+          + " / file (all, data only) | peak heap used | live heap, all open | per open file: measured, counted"
+          + " | OOM | seconds (provisional) | load before → after |");
+      line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|");
       for (String name : fanNames) {
         Map<String, Object> r = result(sections, name);
         if (r == null) {
-          line("| " + name + " | failed: " + map(sections.get(name)).get("error") + " ||||||||||");
+          line("| " + name + " | failed: " + map(sections.get(name)).get("error") + " ||||||||||||");
           continue;
         }
-        line(String.format(Locale.ROOT, "| %s x 24 | %s | %s MiB | %,d | %,d | %,d B | %s, %s | %s MiB | %s MiB | %s | %s | %s |",
-            r.get("partitions"), Boolean.FALSE.equals(r.get("dictionary")) ? "off" : "on", map(r.get("jvm")).get("maxHeapMB"), num(r.get("rows")), num(r.get("files")),
-            num(r.get("meanFileBytes")), r.get("requestsPerFile"), r.get("dataRequestsPerFile"), r.get("peakHeapMB"),
-            r.get("liveHeapAllOpenMB"), Integer.valueOf(0).equals(map(sections.get(name)).get("exitCode")) ? "no" : "EXIT "
+        line(String.format(Locale.ROOT, "| %s x 24 (%,d rows/file if one per bucket) | %s | %,d | %,d | %,d | %,d B"
+            + " | %s, %s | %s MiB | %s MiB | %,d B, %,d B | %s | %s | %s |",
+            r.get("partitions"), num(r.get("produced")) / (num(r.get("partitions")) * 24),
+            num(r.get("compactMaxBytes")) == 0 ? "0 (streamed)" : num(r.get("compactMaxBytes")) + " B",
+            num(r.get("rows")), num(r.get("files")), num(r.get("openFiles")), num(r.get("meanFileBytes")),
+            r.get("requestsPerFile"), r.get("dataRequestsPerFile"), r.get("peakHeapMB"), r.get("liveHeapAllOpenMB"),
+            num(r.get("measuredPerOpenFileBytes")), num(r.get("countedPerOpenFileBytes")),
+            Integer.valueOf(0).equals(map(sections.get(name)).get("exitCode")) ? "no" : "EXIT "
             + map(sections.get(name)).get("exitCode"), r.get("seconds"), loadShort(sections, name)));
       }
-      Map<String, Object> ten = result(sections, "fanout-10");
-      if (ten != null && num(ten.get("files")) == 10L * 24) {
+      Map<String, Object> any = fanNames.isEmpty() ? null : result(sections, fanNames.get(0));
+      if (any != null) {
         line("");
-        line(String.format(Locale.ROOT, "Memory per open file (10 x 24 case, every file open and under budget, %,d"
-            + " records per file): (live heap %d MiB - %d MiB before the writer) / 240 files = **%,d KiB**.",
-            num(ten.get("rows")) / 240, num(ten.get("liveHeapAllOpenMB")), num(ten.get("baselineLiveHeapMB")),
-            (num(ten.get("liveHeapAllOpenMB")) - num(ten.get("baselineLiveHeapMB"))) * 1024 / 240));
+        line(String.format(Locale.ROOT, "One reference order event is %d bytes as a compact row (Avro binary of"
+            + " its mapped record).", num(any.get("compactBytesPerRow"))));
       }
       line("");
     }

@@ -17,8 +17,15 @@ public final class AvroFormat implements RecordFormat {
   private final ValueSchemas schemas;
   private final AvroValueMapper values = new AvroValueMapper();
 
-  public AvroFormat(AvroCodec codec, AvroSchemaMapper mapper, Schema schemaless) {
+  private final long compactMaxBytes;
+
+  /**
+   * @param compactMaxBytes a file keeps its rows as compact Avro binary until they take more than this, then
+   *     streams through Avro's container writer ({@link CompactRowWriter}); 0 streams from the first row
+   */
+  public AvroFormat(AvroCodec codec, long compactMaxBytes, AvroSchemaMapper mapper, Schema schemaless) {
     this.codec = codec;
+    this.compactMaxBytes = compactMaxBytes;
     this.schemas = new ValueSchemas(mapper, schemaless, "Avro");
   }
 
@@ -35,11 +42,15 @@ public final class AvroFormat implements RecordFormat {
   @Override
   public RecordWriter open(OutputStream out, SinkRecord first) throws IOException {
     Schema schema = schemas.schemaFor(first);
+    return new CompactRowWriter(schema, values, "Avro", compactMaxBytes, () -> encoder(out, schema));
+  }
+
+  private RowEncoder encoder(OutputStream out, Schema schema) throws IOException {
     CountingOutputStream counting = new CountingOutputStream(out);
     DataFileWriter<GenericData.Record> writer = new DataFileWriter<>(new GenericDatumWriter<>(schema, GenericData.get()));
     writer.setCodec(codecFactory());
     writer.create(schema, counting);
-    return new AvroRecordWriter(writer, counting, schema, values);
+    return new AvroEncoder(writer, counting);
   }
 
   private CodecFactory codecFactory() {
@@ -51,31 +62,26 @@ public final class AvroFormat implements RecordFormat {
     };
   }
 
-  private static final class AvroRecordWriter implements RecordWriter {
+  /**
+   * Heap of Avro's container writer, allocated when it opens: its block buffer (1.25 x the 64,000-byte sync
+   * interval, which holds the pending rows) and its encoder's buffer.
+   */
+  private static final long WRITER_BYTES = 82 * 1024;
+
+  private static final class AvroEncoder implements RowEncoder {
     private final DataFileWriter<GenericData.Record> writer;
     private final CountingOutputStream counting;
-    private final Schema schema;
-    private final AvroValueMapper values;
     private long pending;
 
-    AvroRecordWriter(DataFileWriter<GenericData.Record> writer, CountingOutputStream counting, Schema schema,
-        AvroValueMapper values) {
+    AvroEncoder(DataFileWriter<GenericData.Record> writer, CountingOutputStream counting) {
       this.writer = writer;
       this.counting = counting;
-      this.schema = schema;
-      this.values = values;
     }
 
     @Override
-    public void write(SinkRecord record) throws IOException {
-      GenericData.Record datum = values.toRecord(record.value(), schema);
+    public void write(GenericData.Record row) throws IOException {
       long before = counting.count();
-      try {
-        writer.append(datum);
-      } catch (RuntimeException e) {
-        throw new EncoderFailure("Avro", record.topic() + "-" + record.kafkaPartition() + "@"
-            + record.kafkaOffset(), e);
-      }
+      writer.append(row);
       // Avro buffers a block (64 KiB by default) before it reaches the stream; estimate it.
       pending = counting.count() == before ? pending + 64 : 0;
     }
@@ -87,7 +93,7 @@ public final class AvroFormat implements RecordFormat {
 
     @Override
     public long bufferedBytes() {
-      return pending;
+      return WRITER_BYTES;
     }
 
     @Override

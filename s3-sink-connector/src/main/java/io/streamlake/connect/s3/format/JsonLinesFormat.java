@@ -12,13 +12,25 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * epoch milliseconds, Date days since epoch, Time milliseconds of the day (as Confluent's JSON format writes
  * them); decimals are plain JSON numbers (Confluent writes base64 bytes by default; numbers are what a lake
  * query engine can read).
+ *
+ * <p>A file keeps its lines in a {@link RowBuffer} until they take more than {@code compactMaxBytes}, and opens its
+ * (gzip or buffered) stream only then or when it is cut: an open file with a few lines costs their bytes, not a
+ * 64 KiB stream buffer (and a gzip deflater). The bytes of the file are the same either way.
  */
 public final class JsonLinesFormat implements RecordFormat {
 
-  private final JsonCompression compression;
+  /** Heap of an opened stream: its 64 KiB buffer (gzip's deflater state is native memory on top). */
+  private static final long STREAM_BYTES = 64 * 1024;
 
-  public JsonLinesFormat(JsonCompression compression) {
+  private final JsonCompression compression;
+  private final long compactMaxBytes;
+
+  /**
+   * @param compactMaxBytes lines are kept in memory until they take more than this; 0 streams from the first line
+   */
+  public JsonLinesFormat(JsonCompression compression, long compactMaxBytes) {
     this.compression = compression;
+    this.compactMaxBytes = compactMaxBytes;
   }
 
   @Override
@@ -32,47 +44,84 @@ public final class JsonLinesFormat implements RecordFormat {
   }
 
   @Override
-  public RecordWriter open(OutputStream out, SinkRecord first) throws IOException {
-    CountingOutputStream counting = new CountingOutputStream(out);
-    OutputStream target = compression == JsonCompression.GZIP
-        ? new GZIPOutputStream(counting, 64 * 1024)
-        : new BufferedOutputStream(counting, 64 * 1024);
-    return new JsonRecordWriter(target, counting);
+  public RecordWriter open(OutputStream out, SinkRecord first) {
+    return new JsonRecordWriter(out);
   }
 
-  private static final class JsonRecordWriter implements RecordWriter {
-    private final OutputStream target;
-    private final CountingOutputStream counting;
+  private final class JsonRecordWriter implements RecordWriter {
+    private final OutputStream out;
     private final JsonValueWriter values = new JsonValueWriter();
+    private RowBuffer lines;
+    private CountingOutputStream counting;
+    private OutputStream target;
     private long written;
 
-    JsonRecordWriter(OutputStream target, CountingOutputStream counting) {
-      this.target = target;
-      this.counting = counting;
+    JsonRecordWriter(OutputStream out) {
+      this.out = out;
     }
 
     @Override
     public void write(SinkRecord record) throws IOException {
       // Render into a buffer first: a record that fails leaves the file unchanged.
       byte[] line = values.render(record.value(), record.valueSchema());
+      written += line.length + 1;
+      if (target == null && written <= compactMaxBytes) {
+        if (lines == null) {
+          lines = new RowBuffer();
+        }
+        lines.write(line, 0, line.length);
+        lines.write('\n');
+        return;
+      }
+      openTarget();
       target.write(line);
       target.write('\n');
-      written += line.length + 1;
+    }
+
+    private void openTarget() throws IOException {
+      if (target != null) {
+        return;
+      }
+      counting = new CountingOutputStream(out);
+      target = compression == JsonCompression.GZIP
+          ? new GZIPOutputStream(counting, 64 * 1024)
+          : new BufferedOutputStream(counting, 64 * 1024);
+      if (lines != null) {
+        lines.writeTo(target);
+        lines.release();
+        lines = null;
+      }
     }
 
     @Override
     public long size() {
-      return Math.max(counting.count(), written);
+      return target == null ? written : Math.max(counting.count(), written);
     }
 
     @Override
     public long bufferedBytes() {
-      return Math.max(0, written - counting.count());
+      if (target == null) {
+        return lines == null ? 0 : lines.allocated();
+      }
+      return STREAM_BYTES + Math.max(0, written - counting.count());
     }
 
     @Override
     public void close() throws IOException {
+      openTarget();
       target.close();
+    }
+
+    @Override
+    public void abort() {
+      lines = null;
+      if (target != null) {
+        try {
+          target.close(); // releases gzip's native deflater; the upload is aborted already
+        } catch (IOException | RuntimeException ignored) {
+          // the file is being discarded
+        }
+      }
     }
   }
 }

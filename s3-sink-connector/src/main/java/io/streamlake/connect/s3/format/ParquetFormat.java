@@ -8,6 +8,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.avro.AvroSchemaConverter;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -26,12 +27,18 @@ public final class ParquetFormat implements RecordFormat {
   private static final int PAGE_SIZE = 1024 * 1024;
 
   private final boolean dictionary;
+  private final long compactMaxBytes;
 
-  public ParquetFormat(ParquetCodec codec, int rowGroupSize, boolean dictionary, AvroSchemaMapper mapper,
-      Schema schemaless) {
+  /**
+   * @param compactMaxBytes a file keeps its rows as compact Avro binary until they take more than this, then
+   *     streams through Parquet's writer ({@link CompactRowWriter}); 0 streams from the first row
+   */
+  public ParquetFormat(ParquetCodec codec, int rowGroupSize, boolean dictionary, long compactMaxBytes,
+      AvroSchemaMapper mapper, Schema schemaless) {
     this.codec = codec;
     this.rowGroupSize = rowGroupSize;
     this.dictionary = dictionary;
+    this.compactMaxBytes = compactMaxBytes;
     this.schemas = new ValueSchemas(mapper, schemaless, "Parquet");
   }
 
@@ -53,11 +60,14 @@ public final class ParquetFormat implements RecordFormat {
   @Override
   public RecordWriter open(OutputStream out, SinkRecord first) throws IOException {
     Schema schema = schemas.schemaFor(first);
-    PlainParquetConfiguration conf = new PlainParquetConfiguration(Map.of(
-        "parquet.avro.write-old-list-structure", "false",
-        "parquet.avro.add-list-element-records", "false"));
+    // Fail now on a schema Parquet cannot take (e.g. a struct without fields), not when the file is cut.
+    new AvroSchemaConverter(configuration()).convert(schema);
+    return new CompactRowWriter(schema, values, "Parquet", compactMaxBytes, () -> encoder(out, schema));
+  }
+
+  private RowEncoder encoder(OutputStream out, Schema schema) throws IOException {
     ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new StreamOutputFile(out, "s3"))
-        .withConf(conf)
+        .withConf(configuration())
         .withSchema(schema)
         .withDataModel(GenericData.get())
         .withCompressionCodec(codec.codec())
@@ -68,7 +78,13 @@ public final class ParquetFormat implements RecordFormat {
         .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
         .build();
     long overhead = FILE_OVERHEAD + leafColumns(schema) * (dictionary ? COLUMN_OVERHEAD_DICTIONARY : COLUMN_OVERHEAD);
-    return new ParquetRecordWriter(writer, schema, values, overhead);
+    return new ParquetEncoder(writer, overhead);
+  }
+
+  private static PlainParquetConfiguration configuration() {
+    return new PlainParquetConfiguration(Map.of(
+        "parquet.avro.write-old-list-structure", "false",
+        "parquet.avro.add-list-element-records", "false"));
   }
 
   /*
@@ -91,28 +107,18 @@ public final class ParquetFormat implements RecordFormat {
     };
   }
 
-  private static final class ParquetRecordWriter implements RecordWriter {
+  private static final class ParquetEncoder implements RowEncoder {
     private final ParquetWriter<GenericRecord> writer;
-    private final Schema schema;
-    private final AvroValueMapper values;
     private final long overhead;
 
-    ParquetRecordWriter(ParquetWriter<GenericRecord> writer, Schema schema, AvroValueMapper values, long overhead) {
+    ParquetEncoder(ParquetWriter<GenericRecord> writer, long overhead) {
       this.writer = writer;
-      this.schema = schema;
-      this.values = values;
       this.overhead = overhead;
     }
 
     @Override
-    public void write(SinkRecord record) throws IOException {
-      GenericData.Record datum = values.toRecord(record.value(), schema);
-      try {
-        writer.write(datum);
-      } catch (RuntimeException e) {
-        throw new EncoderFailure("Parquet", record.topic() + "-" + record.kafkaPartition() + "@"
-            + record.kafkaOffset(), e);
-      }
+    public void write(GenericData.Record row) throws IOException {
+      writer.write(row);
     }
 
     @Override

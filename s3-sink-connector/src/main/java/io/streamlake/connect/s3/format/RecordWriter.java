@@ -22,4 +22,13 @@ public interface RecordWriter {
 
   /** Finishes the file (footer, flush). The stream is closed too. */
   void close() throws IOException;
+
+  /** Drops the file without finishing it (its upload is aborted): releases what the writer holds. Never throws. */
+  default void abort() {
+    try {
+      close(); // writes to an aborted upload fail, which is fine: the data is being discarded anyway
+    } catch (IOException | RuntimeException ignored) {
+      // the data is being discarded anyway
+    }
+  }
 }

@@ -17,14 +17,19 @@ public final class UploadStream extends OutputStream {
 
   private static final Logger log = LoggerFactory.getLogger(UploadStream.class);
 
-  /** Small: thousands of files may be open, and most bytes arrive in large row-group flushes. */
+  /**
+   * Small: thousands of files may be open, and most bytes arrive in large row-group flushes. Allocated at the
+   * first byte: a file that keeps its rows compact until it is cut holds no upload buffer until then.
+   */
   private static final int INITIAL_BUFFER = 1024;
+
+  private static final byte[] EMPTY = new byte[0];
 
   private final ObjectStore store;
   private final String key;
   private final int partSize;
   private final ObjectStore.ObjectOptions multipartOptions;
-  private byte[] buffer = new byte[INITIAL_BUFFER];
+  private byte[] buffer = EMPTY;
   private int length;
   private long total;
   private ObjectStore.MultipartUpload multipart;
@@ -58,6 +63,11 @@ public final class UploadStream extends OutputStream {
   /** Bytes held in memory (at most one part). */
   public int buffered() {
     return length;
+  }
+
+  /** Heap held by the part buffer: its capacity, which is at most twice what it holds (or 1 KiB). */
+  public int allocated() {
+    return buffer == null ? 0 : buffer.length;
   }
 
   @Override
@@ -130,12 +140,13 @@ public final class UploadStream extends OutputStream {
     }
     multipart.uploadPart(nextPart++, buffer, length);
     length = 0;
-    buffer = new byte[INITIAL_BUFFER];
+    buffer = EMPTY;
   }
 
   private void ensureCapacity(int extra) {
     if (length + extra > buffer.length) {
-      int size = Math.min(Math.max(buffer.length * 2, length + extra), Math.max(partSize, length + extra));
+      int size = Math.min(Math.max(Math.max(INITIAL_BUFFER, buffer.length * 2), length + extra),
+          Math.max(partSize, length + extra));
       buffer = Arrays.copyOf(buffer, size);
     }
   }

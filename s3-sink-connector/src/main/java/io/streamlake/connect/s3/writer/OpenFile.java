@@ -68,12 +68,17 @@ final class OpenFile {
     return writer.size();
   }
 
-  /** Bookkeeping of one open file besides its encoder (key, upload state, small buffers). */
+  /**
+   * Bookkeeping of one open file besides its encoder: its keys (about 100-byte strings for time-partitioned
+   * paths), upload state, map entries, and its share of its topic-partition's state. Measured (MemoryScenario,
+   * FanOutBench): about 1 KiB of live heap per open file with two compact rows, rows included, and about 1 KiB
+   * more than the rows' allocation per file with 1,000 rows; 2 KiB keeps the count above what is held.
+   */
   static final long OPEN_FILE_OVERHEAD = 2 * 1024;
 
-  /** Memory held: the encoder's state and buffers, the upload's unsent part, and the file's bookkeeping. */
+  /** Memory held: the encoder's state and buffers, the upload's part buffer, and the file's bookkeeping. */
   long memoryBytes() {
-    return OPEN_FILE_OVERHEAD + writer.bufferedBytes() + upload.buffered();
+    return OPEN_FILE_OVERHEAD + writer.bufferedBytes() + upload.allocated();
   }
 
   /** Finishes the encoding and uploads the last part; nothing is visible yet. The object states its range. */
@@ -89,11 +94,6 @@ final class OpenFile {
   /** Drops the file without publishing it. */
   void abort() {
     upload.abort();
-    try {
-      // Releases the encoder's resources; its writes fail on the aborted upload, which is fine.
-      writer.close();
-    } catch (IOException | RuntimeException ignored) {
-      // the data is being discarded anyway
-    }
+    writer.abort();
   }
 }

@@ -138,6 +138,15 @@ public final class SinkWriter implements AutoCloseable {
     return total;
   }
 
+  /** Number of files open (holding records or opened for one) across this task's topic-partitions. */
+  public int openFiles() {
+    int total = 0;
+    for (TopicPartitionWriter writer : writers.values()) {
+      total += writer.openFiles();
+    }
+    return total;
+  }
+
   @Override
   public void close() {
     writers.values().forEach(TopicPartitionWriter::discard);

@@ -203,6 +203,10 @@ final class TopicPartitionWriter {
     return total;
   }
 
+  int openFiles() {
+    return files.size();
+  }
+
   TopicPartition partition() {
     return partition;
   }

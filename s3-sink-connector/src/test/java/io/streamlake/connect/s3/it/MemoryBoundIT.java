@@ -20,12 +20,13 @@ import org.junit.jupiter.api.Test;
 /**
  * Pins the task memory bound: one task with 1,000 partitions x 24 hourly buckets, every bucket open at once,
  * in a forked JVM with a 512 MiB heap and the default {@code buffer.memory.max.bytes}. It must finish without
- * an OutOfMemoryError and land every record; the memory budget does it by cutting files early.
+ * an OutOfMemoryError, land every record, and write one file per bucket (no early cut): an open file holding two
+ * rows costs a few KiB (compact rows), so 24,000 of them fit the budget.
  */
 class MemoryBoundIT {
 
   private static final int PARTITIONS = 1000;
-  private static final int RECORDS_PER_PARTITION = 24;
+  private static final int RECORDS_PER_PARTITION = 48;
   private static final Pattern RESULT = Pattern.compile("(\\w+)=([\\d.]+)");
 
   @Test
@@ -69,7 +70,16 @@ class MemoryBoundIT {
     assertThat(Long.parseLong(values.get("rows"))).as("rows landed").isEqualTo(produced);
     assertThat(Long.parseLong(values.get("committedPartitions"))).isEqualTo(PARTITIONS);
     assertThat(Long.parseLong(values.get("peakHeapUsedMB"))).isPositive().isLessThanOrEqualTo(512);
-    // With every bucket open the task holds about its budget (256 MiB by default), not the whole heap.
-    assertThat(Long.parseLong(values.get("liveHeapMB"))).as("live heap with all buckets open").isLessThan(384);
+    assertThat(Long.parseLong(values.get("files"))).as("one file per bucket, no early cut")
+        .isEqualTo(PARTITIONS * 24L);
+    assertThat(Long.parseLong(values.get("openFiles"))).isEqualTo(PARTITIONS * 24L);
+    long measured = Long.parseLong(values.get("measuredPerOpenFileBytes"));
+    long counted = Long.parseLong(values.get("countedPerOpenFileBytes"));
+    long compactRows = 2 * Long.parseLong(values.get("compactBytesPerRow"));
+    // Issue 14: a small constant (at most 16 KiB) plus at most 1.5 x the compact size of the rows held.
+    assertThat(measured).as("live heap per open file").isLessThanOrEqualTo(16 * 1024 + compactRows * 3 / 2);
+    // The budget counts at least what an open file really holds, so it still bounds the total.
+    assertThat(counted).as("counted per open file (measured %d)", measured).isGreaterThanOrEqualTo(measured);
+    assertThat(Long.parseLong(values.get("liveHeapMB"))).as("live heap with all buckets open").isLessThan(256);
   }
 }
