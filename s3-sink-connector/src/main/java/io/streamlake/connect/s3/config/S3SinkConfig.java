@@ -266,7 +266,7 @@ public final class S3SinkConfig extends AbstractConfig {
       + " topic-partition holding the most is cut early. The default suits two tasks per 1-MCU worker.";
 
   public static final String COMPACT_MAX_CONFIG = "buffer.compact.max.bytes";
-  public static final long COMPACT_MAX_DEFAULT = 256L * 1024;
+  public static final long COMPACT_MAX_DEFAULT = 64L * 1024;
   private static final String COMPACT_MAX_DOC = "A file keeps its rows in compact form in memory (Avro binary for"
       + " Parquet and Avro, the lines themselves for JSON) until they take more than this many bytes, and is encoded"
       + " when it is cut; past this size it switches to the streaming encoder and multipart upload, replaying its"
