@@ -35,6 +35,27 @@ public final class ConnectorFile {
     this.coercions = List.copyOf(coercions);
   }
 
+  /** The one connector file a command line names (its only positional argument). */
+  public static ConnectorFile single(Args args) throws IOException {
+    if (args.positional().size() != 1) {
+      throw new Args.UsageException("name exactly one connector JSON file");
+    }
+    return read(Path.of(args.positional().get(0)));
+  }
+
+  /** The command line's {@code --set key=value} settings, in order. */
+  public static Map<String, String> overrides(Args args) {
+    Map<String, String> overrides = new LinkedHashMap<>();
+    for (String setting : args.all("set")) {
+      int eq = setting.indexOf('=');
+      if (eq <= 0) {
+        throw new Args.UsageException("--set needs key=value, got '" + setting + "'");
+      }
+      overrides.put(setting.substring(0, eq), setting.substring(eq + 1));
+    }
+    return overrides;
+  }
+
   public static ConnectorFile read(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       return parse(file.toString(), defaultName(file.getFileName().toString()), in);

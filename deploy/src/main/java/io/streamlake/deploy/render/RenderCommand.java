@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,18 +69,8 @@ public final class RenderCommand {
         "workers", "bootstrap-servers", "subnets", "security-groups", "auth", "encryption", "plugin-arn",
         "plugin-revision", "worker-config-arn", "worker-config-revision", "name", "description", "role-arn",
         "log-group", "kafka-connect-version", "set", "output", "plugin-zip"), Set.of());
-    if (args.positional().size() != 1) {
-      throw new Args.UsageException("name exactly one connector JSON file");
-    }
-    ConnectorFile file = ConnectorFile.read(Path.of(args.positional().get(0)));
-    Map<String, String> overrides = new LinkedHashMap<>();
-    for (String setting : args.all("set")) {
-      int eq = setting.indexOf('=');
-      if (eq <= 0) {
-        throw new Args.UsageException("--set needs key=value, got '" + setting + "'");
-      }
-      overrides.put(setting.substring(0, eq), setting.substring(eq + 1));
-    }
+    ConnectorFile file = ConnectorFile.single(args);
+    Map<String, String> overrides = ConnectorFile.overrides(args);
     // the connector's name is create-connector's connectorName; a "name" setting would only be able to disagree
     overrides.putIfAbsent("name", null);
     file = file.with(overrides);
