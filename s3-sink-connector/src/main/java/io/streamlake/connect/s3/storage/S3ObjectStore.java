@@ -207,14 +207,14 @@ public final class S3ObjectStore implements ObjectStore {
           if (isAlreadyExists(e)) {
             return false;
           }
-          if (e.statusCode() == 404 && isOurs(key)) {
-            // An earlier attempt of this request completed but its answer was lost: the object there is this
-            // upload's (its ETag is the one these parts make). Any other object is not: it goes to the caller's
-            // check of what an existing key holds.
-            return true;
-          }
-          if (e.statusCode() == 404 && existsAtAll(key)) {
-            return false;
+          if (e.statusCode() == 404) {
+            // NoSuchUpload: an earlier attempt of this request may have completed with its answer lost. The
+            // object there is this upload's only when its ETag is the one these parts make; any other object
+            // is not created by us and goes to the caller's check of what an existing key holds.
+            Optional<HeadObjectResponse> there = head(key);
+            if (there.isPresent()) {
+              return isOurs(there.get());
+            }
           }
           throw e;
         }
@@ -225,14 +225,10 @@ public final class S3ObjectStore implements ObjectStore {
       return created;
     }
 
-    /** Whether {@code key} holds the object these parts make: S3's multipart ETag is md5(part md5s)-count. */
-    private boolean isOurs(String key) {
+    /** Whether the object is the one these parts make: S3's multipart ETag is md5(part md5s)-count. */
+    private boolean isOurs(HeadObjectResponse object) {
       String ours = MultipartEtag.of(parts.stream().map(CompletedPart::eTag).toList());
-      return head(key).map(response -> MultipartEtag.unquote(response.eTag()).equals(ours)).orElse(false);
-    }
-
-    private boolean existsAtAll(String key) {
-      return head(key).isPresent();
+      return MultipartEtag.unquote(object.eTag()).equals(ours);
     }
 
     @Override

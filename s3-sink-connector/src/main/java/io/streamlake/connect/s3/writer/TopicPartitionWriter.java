@@ -109,7 +109,9 @@ final class TopicPartitionWriter {
   }
 
   private void write(SinkRecord record, String encodedPartition, Schema fileSchema) {
-    String fileId = record.topic() + '\u0000' + encodedPartition;
+    // The path topic joins the key only when a transform renamed it: no string is built per record otherwise.
+    String fileId = record.topic().equals(partition.topic()) ? encodedPartition
+        : record.topic() + '\u0000' + encodedPartition;
     OpenFile file = files.get(fileId);
     if (file == null) {
       file = openFile(record, encodedPartition, fileSchema);
