@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * (limit and sink path, default 1,000,000), {@code --e2e-records=1000000,5000000}, {@code --quick} (small
  * sizes, a smoke test), {@code --out=DIR} (default results), {@code --name=NAME} (default today's UTC date),
  * {@code --baseline-jar=JAR} (the sink path once more with another build of the sink, e.g. before a fix),
- * {@code --e2e-systems=ours,iceberg}, {@code --e2e-timeout-s=600}.
+ * {@code --e2e-systems=ours,ours-fast,iceberg}, {@code --e2e-timeout-s=600}.
  */
 public final class BenchmarkMain {
 
@@ -124,7 +124,7 @@ public final class BenchmarkMain {
           "--iceberg-plugin=" + Path.of("iceberg", "target", "plugin").toAbsolutePath(),
           "--iceberg-tools=" + tools, "--work=" + Path.of("target", "e2e").toAbsolutePath(),
           "--warmup=" + (quick ? "20000" : "100000"), "--timeout-s=" + args.getOrDefault("e2e-timeout-s", "600"),
-          "--systems=" + args.getOrDefault("e2e-systems", "ours,iceberg")));
+          "--systems=" + args.getOrDefault("e2e-systems", "ours,ours-fast,iceberg")));
       Path jfr = logs.resolve("e2e.jfr").toAbsolutePath();
       Files.deleteIfExists(jfr);
       section("e2e", List.of("-Xms4g", "-Xmx4g",

@@ -44,7 +44,10 @@ import org.apache.parquet.hadoop.metadata.BlockMetaData;
  * every 5 s (our rotate.schedule.interval.ms, Iceberg's iceberg.control.commit.interval-ms). This JVM must not
  * have our component jars on its class path (the worker would load them from there instead of the ZIP).
  *
- * <p>Arguments: {@code --records=1000000,5000000 --partitions=4 --tasks=2 --warmup=50000 --systems=ours,iceberg
+ * <p>Systems: {@code ours} (our sink, the worker's JsonConverter), {@code ours-fast} (our sink, our FastJsonConverter
+ * set on the connector), {@code iceberg} (Iceberg's sink, the worker's JsonConverter).
+ *
+ * <p>Arguments: {@code --records=1000000,5000000 --partitions=4 --tasks=2 --warmup=50000 --systems=ours,ours-fast,iceberg
  * --plugin-zip=F --iceberg-plugin=DIR --iceberg-tools=CLASSPATH --work=DIR --timeout-s=1200}.
  */
 public final class EndToEndBench {
@@ -85,7 +88,7 @@ public final class EndToEndBench {
   }
 
   private Map<String, Object> run() throws Exception {
-    List<String> systems = List.of(args.getOrDefault("systems", "ours,iceberg").split(","));
+    List<String> systems = List.of(args.getOrDefault("systems", "ours,ours-fast,iceberg").split(","));
     List<Long> sizes = new ArrayList<>();
     for (String n : args.getOrDefault("records", "1000000").split(",")) {
       sizes.add(Long.parseLong(n.trim()));
@@ -135,7 +138,8 @@ public final class EndToEndBench {
         r.put("records", n);
         r.put("warmup", isWarmup);
         r.put("produce", produced);
-        r.putAll(system.equals("ours") ? runOurs(topic, n, isWarmup) : runIceberg(topic, n, warehouse, isWarmup));
+        r.putAll(system.equals("iceberg") ? runIceberg(topic, n, warehouse, isWarmup)
+            : runOurs(system, topic, n, isWarmup));
         System.out.printf("e2e %s: %s%n", system, r);
         if (!isWarmup) {
           runs.add(r);
@@ -210,9 +214,22 @@ public final class EndToEndBench {
     return r;
   }
 
-  private Map<String, Object> runOurs(String topic, long n, boolean warmup) throws Exception {
-    String name = "ours-" + topic;
+  /**
+   * Our sink on the topic: {@code ours} reads with the worker's JsonConverter, {@code ours-fast} with our
+   * FastJsonConverter from the ZIP, set on the connector (same wire format, so the same produced records).
+   */
+  private Map<String, Object> runOurs(String system, String topic, long n, boolean warmup) throws Exception {
+    String name = system + "-" + topic;
     Map<String, String> config = new HashMap<>();
+    switch (system) {
+      case "ours" -> { }
+      case "ours-fast" -> {
+        config.put("value.converter", "io.streamlake.connect.json.FastJsonConverter");
+        config.put("value.converter.schemas.enable", "true");
+      }
+      default -> throw new IllegalArgumentException("--systems: unknown system " + system
+          + " (allowed: ours, ours-fast, iceberg)");
+    }
     config.put("connector.class", "io.streamlake.connect.s3.S3SinkConnector");
     config.put("tasks.max", Integer.toString(tasks));
     config.put("topics", topic);

@@ -144,10 +144,13 @@ final class JfrSummary {
     if (type.equals("org.apache.kafka.connect.json.JsonConverter") && method.equals("toConnectData")) {
       return "JsonConverter.toConnectData (JSON with schema -> Connect)";
     }
+    if (type.startsWith("io.streamlake.connect.json.") && method.equals("toConnectData")) {
+      return "FastJsonConverter.toConnectData (JSON with schema -> Connect)";
+    }
     if (type.startsWith("org.apache.kafka.clients.consumer")) {
       return "Kafka consumer (fetch, decompress, deserialize)";
     }
-    if (type.startsWith("io.streamlake")) {
+    if (type.startsWith("io.streamlake") && !type.startsWith("io.streamlake.connect.json.")) {
       return "our sink code (put, mapping, Parquet writes, S3)";
     }
     if (type.startsWith("org.apache.iceberg")) {
