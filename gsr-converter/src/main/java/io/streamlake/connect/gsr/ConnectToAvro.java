@@ -158,13 +158,14 @@ final class ConnectToAvro {
     if (value == null) {
       return schema.isOptional() ? JsonProperties.NULL_VALUE : null;
     }
-    if (schema.name() != null && (schema.name().equals(Decimal.LOGICAL_NAME) || schema.name().equals(Date.LOGICAL_NAME)
-        || schema.name().equals(Time.LOGICAL_NAME) || schema.name().equals(Timestamp.LOGICAL_NAME))) {
+    String name = schema.name();
+    if (name != null && (name.equals(Decimal.LOGICAL_NAME) || name.equals(Date.LOGICAL_NAME)
+        || name.equals(Time.LOGICAL_NAME) || name.equals(Timestamp.LOGICAL_NAME))) {
       return null; // logical defaults are kept out of the registered schema (their JSON forms are encoded values)
     }
     return switch (schema.type()) {
-      case INT8, INT16, INT32, INT64, FLOAT32, FLOAT64, BOOLEAN, STRING -> value instanceof Byte || value instanceof Short
-          ? ((Number) value).intValue() : value;
+      case INT8, INT16, INT32, INT64, FLOAT32, FLOAT64, BOOLEAN, STRING ->
+          value instanceof Byte || value instanceof Short ? ((Number) value).intValue() : value;
       case ARRAY -> ((java.util.List<?>) value).stream().allMatch(ConnectToAvro::isJsonScalar) ? value : null;
       case MAP -> schema.keySchema().type() == Schema.Type.STRING
           && ((Map<?, ?>) value).values().stream().allMatch(ConnectToAvro::isJsonScalar) ? value : null;

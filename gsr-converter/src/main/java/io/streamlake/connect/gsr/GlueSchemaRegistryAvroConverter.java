@@ -17,7 +17,6 @@ import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.utils.AppInfoParser;
 import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
@@ -56,8 +55,7 @@ public class GlueSchemaRegistryAvroConverter implements Converter, Versioned, Au
 
   @Override
   public String version() {
-    String version = Version.of(GlueSchemaRegistryAvroConverter.class);
-    return Version.UNKNOWN.equals(version) ? AppInfoParser.getVersion() : version;
+    return Version.of(getClass());
   }
 
   @Override

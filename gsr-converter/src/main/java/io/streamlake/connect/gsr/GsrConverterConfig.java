@@ -121,6 +121,8 @@ public final class GsrConverterConfig extends ConverterConfig {
   public static final String ASSUME_ROLE_SESSION_NAME_CONFIG = "assumeRoleSessionName";
   private static final String SESSION_NAME_DEFAULT = "kafka-connect-session";
 
+  private static final String ENHANCED_AVRO_CONFIG = "enhanced.avro.schema.support";
+
   /**
    * AWS converter options this converter does not implement, with the reason: setting one is a ConfigException
    * naming it, never silently a different behaviour.
@@ -143,7 +145,10 @@ public final class GsrConverterConfig extends ConverterConfig {
     super(CONFIG_DEF, withRoleAliases(props));
     ConfigProblems problems = new ConfigProblems();
     for (Map.Entry<String, String> entry : UNSUPPORTED.entrySet()) {
-      if (props.containsKey(entry.getKey())) {
+      Object value = props.get(entry.getKey());
+      boolean awsDefault = ENHANCED_AVRO_CONFIG.equals(entry.getKey()) && value != null
+          && "false".equalsIgnoreCase(value.toString().trim());
+      if (props.containsKey(entry.getKey()) && !awsDefault) {
         problems.add(entry.getKey() + " (an option of AWS's converter) is not supported: " + entry.getValue(),
             entry.getKey());
       }
@@ -226,8 +231,8 @@ public final class GsrConverterConfig extends ConverterConfig {
     map.put("jacksonDeserializationFeatures", "only Avro is implemented (JSON Schema is not)");
     map.put("jsonClassNameResolutionEnabled", "only Avro is implemented (JSON Schema is not); " + convert);
     map.put("jsonClassNameAllowlist", "only Avro is implemented (JSON Schema is not); " + convert);
-    map.put("enhanced.avro.schema.support", "enums are read as strings with their symbols as schema parameters,"
-        + " and written back as enums, without AWS's package-name handling");
+    map.put(ENHANCED_AVRO_CONFIG, "true is refused (false is what this converter does): enums are read as strings"
+        + " with their symbols as schema parameters, and written back as enums, without AWS's package-name handling");
     return Map.copyOf(map);
   }
 

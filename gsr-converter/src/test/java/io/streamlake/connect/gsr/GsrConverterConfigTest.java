@@ -76,6 +76,13 @@ class GsrConverterConfigTest {
   }
 
   @Test
+  void testEnhancedAvroSchemaSupportIsAcceptedOnlyAtAwsDefault() {
+    config(Map.of("enhanced.avro.schema.support", "false"));
+    assertThatThrownBy(() -> config(Map.of("enhanced.avro.schema.support", "true")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("enhanced.avro.schema.support");
+  }
+
+  @Test
   void testIgnoredAwsOptionsAreAccepted() {
     config(Map.of("userAgentApp", "my-app", "connect.meta.data", "true"));
   }

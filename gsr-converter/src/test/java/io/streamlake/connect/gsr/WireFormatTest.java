@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class WireFormatTest {
 
   private static final UUID ID = UUID.fromString("01234567-89ab-cdef-fedc-ba9876543210");
-  private static final byte[] PAYLOAD = "some avro bytes, repeated, repeated, repeated".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] PAYLOAD =
+      "some avro bytes, repeated, repeated, repeated".getBytes(StandardCharsets.UTF_8);
 
   @Test
   void testLayoutIsVersionCompressionIdPayload() {
