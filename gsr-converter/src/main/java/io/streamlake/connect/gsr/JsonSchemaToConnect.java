@@ -111,8 +111,7 @@ final class JsonSchemaToConnect {
     List<JsonNode> branches = new ArrayList<>();
     boolean hasNull = false;
     for (JsonNode branch : node.get(keyword)) {
-      if (branch.isObject() && branch.size() >= 1 && "null".equals(branch.path("type").asText(null))
-          && branch.size() == 1) {
+      if (branch.isObject() && branch.size() == 1 && "null".equals(branch.path("type").asText(null))) {
         hasNull = true;
       } else {
         branches.add(branch);

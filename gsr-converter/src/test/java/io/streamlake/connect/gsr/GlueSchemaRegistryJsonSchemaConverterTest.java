@@ -189,6 +189,22 @@ class GlueSchemaRegistryJsonSchemaConverterTest {
   }
 
   @Test
+  void testAnyOfWithNullIsOptionalAndTwoTypesOrRemoteRefsAreRefused() {
+    UUID optional = schema("{\"type\":\"object\",\"required\":[\"n\"],\"properties\":{\"n\":{\"anyOf\":["
+        + "{\"type\":\"integer\"},{\"type\":\"null\"}]}}}");
+    SchemaAndValue read = converter.toConnectData(TOPIC, record(optional, "{\"n\":null}"));
+    assertThat(read.schema().field("n").schema()).isEqualTo(Schema.OPTIONAL_INT64_SCHEMA);
+    assertThat(((Struct) read.value()).get("n")).isNull();
+
+    UUID twoTypes = schema("{\"type\":\"object\",\"properties\":{\"v\":{\"type\":[\"string\",\"integer\"]}}}");
+    assertThatThrownBy(() -> converter.toConnectData(TOPIC, record(twoTypes, "{}")))
+        .isInstanceOf(DataException.class).hasMessageContaining("Property v").hasMessageContaining("only one type");
+    UUID remote = schema("{\"type\":\"object\",\"properties\":{\"a\":{\"$ref\":\"https://example.com/a.json\"}}}");
+    assertThatThrownBy(() -> converter.toConnectData(TOPIC, record(remote, "{}")))
+        .isInstanceOf(DataException.class).hasMessageContaining("Property a").hasMessageContaining("same schema");
+  }
+
+  @Test
   void testRecursiveRefIsBadData() {
     UUID id = schema("{\"type\":\"object\",\"properties\":{\"next\":{\"$ref\":\"#\"}}}");
     assertThatThrownBy(() -> converter.toConnectData(TOPIC, record(id, "{}")))
