@@ -19,11 +19,18 @@ final class OpenFile {
   private final UploadStream upload;
   private final RecordWriter writer;
   private final boolean tagObjects;
+  private final String pathTopic;
+  private final String encodedPartition;
+  private final org.apache.kafka.connect.data.Schema schema;
   private long startOffset = -1;
   private long endOffset = -1;
   private long records;
 
-  OpenFile(String baseKey, String key, UploadStream upload, RecordWriter writer, boolean tagObjects) {
+  OpenFile(String baseKey, String key, UploadStream upload, RecordWriter writer, boolean tagObjects, String pathTopic,
+      String encodedPartition, org.apache.kafka.connect.data.Schema schema) {
+    this.pathTopic = pathTopic;
+    this.encodedPartition = encodedPartition;
+    this.schema = schema;
     this.baseKey = baseKey;
     this.key = key;
     this.upload = upload;
@@ -46,6 +53,20 @@ final class OpenFile {
 
   String baseKey() {
     return baseKey;
+  }
+
+  /** The topic of the file's path (after transforms). */
+  String pathTopic() {
+    return pathTopic;
+  }
+
+  String encodedPartition() {
+    return encodedPartition;
+  }
+
+  /** The value schema the file was opened with (null for schemaless values). */
+  org.apache.kafka.connect.data.Schema schema() {
+    return schema;
   }
 
   FileRange range() {
