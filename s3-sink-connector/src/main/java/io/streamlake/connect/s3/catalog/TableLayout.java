@@ -33,8 +33,9 @@ import java.util.regex.Pattern;
  * text an enum of one value; each field of the field partitioner is an injected key (queries must name its
  * value: Athena cannot enumerate field values).
  *
- * <p>Integer keys are {@code bigint} (DuckDB and Spark read {@code month=07} as a number too), date, enum and
- * injected keys {@code string}.
+ * <p>Integer keys without padding ({@code year=2026}, {@code partition=3}) are {@code bigint}; zero-padded ones
+ * ({@code month=07}) are {@code string}, as readers that infer types from paths (DuckDB) read them, so
+ * {@code WHERE month = '07'}; date, enum and injected keys are {@code string}.
  */
 public final class TableLayout {
 
@@ -194,7 +195,8 @@ public final class TableLayout {
       if (interval > 1) {
         projection.put("interval", Integer.toString(interval));
       }
-      keys.add(new PartitionKey(name, "bigint", projection));
+      // A zero-padded value (month=07) reads as text, as DuckDB reads it; an unpadded one as a number.
+      keys.add(new PartitionKey(name, range.digits() > 0 ? "string" : "bigint", projection));
       rules.add(rule(prefix + before + "${" + name + "}" + after, prefix + before, after, text -> {
         Optional<Long> number = number(text, range.digits());
         return number.isPresent() && number.get() >= range.min() && number.get() <= range.max()

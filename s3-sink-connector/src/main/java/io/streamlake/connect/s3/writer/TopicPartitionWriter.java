@@ -292,7 +292,9 @@ final class TopicPartitionWriter {
   /** Tells the listener (the catalog) about a durable file; its failure is logged, never the writer's. */
   private void published(OpenFile file) {
     try {
-      context.published().published(file.pathTopic(), file.schema(), file.encodedPartition(), file.key());
+      for (Schema schema : file.schemas()) {
+        context.published().published(file.pathTopic(), schema, file.encodedPartition(), file.key());
+      }
     } catch (RuntimeException e) {
       log.warn("The published-file listener failed for {}: {}", file.key(), e.toString(), e);
     }
@@ -349,7 +351,7 @@ final class TopicPartitionWriter {
             record.value(), record.timestamp());
     try {
       return new OpenFile(baseKey, key, upload, context.format().open(upload, schemaSource), context.tagObjects(),
-          record.topic(), encodedPartition, fileSchema);
+          record.topic(), encodedPartition, fileSchema, context.format().bindsSchema());
     } catch (IOException e) {
       upload.abort();
       throw new UncheckedIOException("Opening " + key + " failed", e);

@@ -82,7 +82,7 @@ class CatalogSyncerTest {
     assertThat(columns("Columns")).containsExactly("id bigint", "customer string", "amount decimal(12,2)",
         "timestamp bigint", "created timestamp", "note string", "tags array<string>",
         "address struct<city:string,zip:string>");
-    assertThat(columns("PartitionKeys")).containsExactly("year bigint", "month bigint", "day bigint", "hour bigint");
+    assertThat(columns("PartitionKeys")).containsExactly("year bigint", "month string", "day string", "hour string");
     JsonNode sd = table.path("StorageDescriptor");
     assertThat(sd.path("Location").asText()).isEqualTo("s3://lake/topics/orders/");
     assertThat(sd.path("SerdeInfo").path("SerializationLibrary").asText())

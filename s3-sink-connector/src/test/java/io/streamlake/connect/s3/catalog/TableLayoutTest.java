@@ -22,7 +22,8 @@ class TableLayoutTest {
   void hourlyPathFormatProjectsFourIntegerKeysWithDigits() {
     TableLayout layout = TableLayout.of(new S3SinkConfig(hourlyParquet()));
     assertThat(layout.keys()).extracting(TableLayout.PartitionKey::name).containsExactly("year", "month", "day", "hour");
-    assertThat(layout.keys()).extracting(TableLayout.PartitionKey::type).containsOnly("bigint");
+    assertThat(layout.keys()).extracting(TableLayout.PartitionKey::type)
+        .containsExactly("bigint", "string", "string", "string");
     Map<String, String> p = layout.projectionParameters("s3://lake/topics/orders/");
     assertThat(p).containsEntry("projection.enabled", "true")
         .containsEntry("projection.year.type", "integer").containsEntry("projection.year.range", "2020,2099")
