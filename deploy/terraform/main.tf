@@ -18,6 +18,9 @@ locals {
   topics_dir_id = local.topics_dir == "" ? "root" : replace(local.topics_dir, "/[^A-Za-z0-9._-]/", "-")
   offsets_topic = regex("(?m)^offset\\.storage\\.topic=(.*)$", file("${path.module}/../worker/msk-connect-worker.properties"))[0]
   sink_dlq      = trimspace(lookup(local.sink_config, "errors.deadletterqueue.topic.name", ""))
+  # the Glue Schema Registry converter reads each schema version once: glue:GetSchemaVersion, authorised on "*"
+  sink_reads_gsr = contains([trimspace(lookup(local.sink_config, "key.converter", "")),
+  trimspace(lookup(local.sink_config, "value.converter", ""))], "io.streamlake.connect.gsr.GlueSchemaRegistryAvroConverter")
   # the sink's S3 calls: PutObject (also CreateMultipartUpload, UploadPart, CompleteMultipartUpload), GetObject (also
   # HeadObject), AbortMultipartUpload, PutObjectTagging (after every multipart upload), GetObjectTagging (after a
   # 412); never DeleteObject
@@ -131,6 +134,14 @@ data "aws_iam_policy_document" "sink" {
       sid       = "EncryptWithTheBucketKey"
       actions   = ["kms:GenerateDataKey", "kms:Decrypt"]
       resources = [statement.value]
+    }
+  }
+  dynamic "statement" {
+    for_each = local.sink_reads_gsr ? [1] : []
+    content {
+      sid       = "ReadSchemasFromTheGlueSchemaRegistry"
+      actions   = ["glue:GetSchemaVersion"]
+      resources = ["*"]
     }
   }
   statement {

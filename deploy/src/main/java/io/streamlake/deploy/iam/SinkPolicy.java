@@ -48,6 +48,7 @@ public final class SinkPolicy {
     if (Boolean.parseBoolean(config.getOrDefault("glue.enabled", "false").trim())) {
       statements.add(glue(connector, kafka));
     }
+    statements.addAll(GlueSchemaRegistryStatements.forReading(config));
     statements.addAll(WorkerStatements.of(kafka, offsetsTopic));
     statements.add(Statement.allow("ReadTheConnectorsTopics",
         List.of("kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"),
