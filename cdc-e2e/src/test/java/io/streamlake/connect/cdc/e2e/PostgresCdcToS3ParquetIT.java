@@ -263,8 +263,8 @@ class PostgresCdcToS3ParquetIT {
       Await.until(Duration.ofSeconds(30), () -> glue.table("lake", name).isPresent(),
           () -> "Glue table lake." + name + "; calls " + glue.server().calls().size());
       List<String> keys = dataKeys().stream().filter(k -> k.startsWith(TOPICS_DIR + "/" + table.topic() + "/")).toList();
-      Map<String, String> duck = GlueTableCheck.assertParquetTableMatches(glue.table("lake", name).orElseThrow(), s3,
-          BUCKET, keys, scratch);
+      Map<String, String> duck = GlueTableCheck.assertParquetTableMatches(glue.table("lake", name).orElseThrow(),
+          key -> s3.get(BUCKET, key), BUCKET, keys, scratch);
       System.out.println("Glue table lake." + name + " = DuckDB's columns: " + duck);
     }
   }

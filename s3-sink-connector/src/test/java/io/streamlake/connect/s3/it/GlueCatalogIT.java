@@ -5,14 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamlake.connect.s3.S3SinkConnector;
 import io.streamlake.connect.s3.testing.Await;
-import io.streamlake.connect.s3.testing.ConnectTestCluster;
 import io.streamlake.connect.s3.testing.DuckDbColumns;
 import io.streamlake.connect.s3.testing.GlueCatalogStandIn;
 import io.streamlake.connect.s3.testing.GlueTableCheck;
 import io.streamlake.connect.s3.testing.Orders;
 import io.streamlake.connect.s3.testing.ParquetFiles;
 import io.streamlake.connect.s3.testing.ProjectionCheck;
-import io.streamlake.connect.s3.testing.S3TestServer;
+import io.streamlake.kit.ConnectCluster;
+import io.streamlake.kit.ConnectRest;
+import io.streamlake.kit.KafkaCluster;
+import io.streamlake.kit.S3Endpoint;
 import io.streamlake.testsupport.AwsJsonStandIn;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -38,8 +40,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sink with {@code glue.enabled} in a real Connect worker: files land in an in-process S3 endpoint that stores
- * them on disk, tables in {@link GlueCatalogStandIn} (an in-process stand-in for Glue's table API speaking AWS
+ * The sink with {@code glue.enabled} in a real Connect worker (local-kit: KRaft broker, distributed worker): files
+ * land in an in-process S3 endpoint that stores them on disk, tables in {@link GlueCatalogStandIn} (an in-process stand-in for Glue's table API speaking AWS
  * JSON 1.1). Checks what Athena depends on: every written object lies under a prefix the table's partition
  * projection generates, and the table's columns and partition keys are what DuckDB, an independent reader,
  * reads from the files with {@code hive_partitioning=true}.
@@ -53,24 +55,29 @@ class GlueCatalogIT {
   @TempDir
   static Path disk;
 
-  private S3TestServer s3;
+  private S3Endpoint s3;
   private GlueCatalogStandIn glue;
-  private ConnectTestCluster cluster;
+  private KafkaCluster kafka;
+  private ConnectCluster connect;
   private final JsonConverter json = new JsonConverter();
 
   @BeforeAll
   void start() throws Exception {
-    s3 = S3TestServer.onDisk(disk);
+    s3 = S3Endpoint.onDisk(disk);
     s3.createBucket(BUCKET);
     glue = new GlueCatalogStandIn("lake");
-    cluster = new ConnectTestCluster("glue-catalog-it", Map.of());
+    kafka = KafkaCluster.start();
+    connect = ConnectCluster.builder(kafka.bootstrapServers()).start();
     json.configure(Map.of("schemas.enable", "true"), false);
   }
 
   @AfterAll
   void stop() throws Exception {
-    if (cluster != null) {
-      cluster.close();
+    if (connect != null) {
+      connect.close();
+    }
+    if (kafka != null) {
+      kafka.close();
     }
     if (glue != null) {
       glue.close();
@@ -82,7 +89,7 @@ class GlueCatalogIT {
 
   /** 300 orders over three hours and the new year: ids 0-149 with schema v1, then 150-299 with v2 (channel). */
   private void produceOrders(String topic) throws Exception {
-    cluster.createTopic(topic, 2);
+    kafka.createTopic(topic, 2);
     List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
       long ts = START + i * 36_000L;
@@ -98,7 +105,7 @@ class GlueCatalogIT {
       }
       records.add(new ProducerRecord<>(topic, i % 2, null, value));
     }
-    cluster.produce(records);
+    kafka.produce(records);
   }
 
   private Map<String, String> config(String topic, String dir, String format) {
@@ -123,6 +130,10 @@ class GlueCatalogIT {
     config.put("glue.endpoint", glue.endpoint().toString());
     config.put("glue.region", "us-east-1");
     return config;
+  }
+
+  private ConnectRest rest() {
+    return connect.workers().get(0).rest();
   }
 
   private List<String> dataKeys(String prefix) {
@@ -163,7 +174,7 @@ class GlueCatalogIT {
   @Test
   void parquetTableMatchesTheFilesAndItsProjectionCoversEveryKey() throws Exception {
     produceOrders("orders");
-    cluster.connect().configureConnector("glue-parquet", config("orders", "pq", "parquet"));
+    rest().configureConnector("glue-parquet", config("orders", "pq", "parquet"));
     Await.until(Duration.ofSeconds(120), () -> rows("pq/orders/") == 300 && tableHas("pq_orders", "channel"),
         () -> rows("pq/orders/") + " rows, table " + table("pq_orders"));
 
@@ -173,14 +184,14 @@ class GlueCatalogIT {
     assertThat(keys).anyMatch(k -> k.contains("year=2027/month=01/day=01/hour=00"));
     assertThat(table.path("StorageDescriptor").path("Location").asText()).isEqualTo("s3://" + BUCKET + "/pq/orders/");
     assertThat(glue.server().calls()).extracting(AwsJsonStandIn.Call::accessKeyId)
-        .as("the sink's credentials sign the Glue calls").containsOnly(S3TestServer.ACCESS_KEY);
+        .as("the sink's credentials sign the Glue calls").containsOnly(S3Endpoint.ACCESS_KEY);
 
     Map<String, String> duck = DuckDbColumns.describe("SELECT * FROM read_parquet('" + files("pq", "orders", "*.parquet")
         + "', hive_partitioning=true, union_by_name=true)");
     System.out.println("Glue:   " + columns(table) + "\nDuckDB: " + duck);
     assertThat(columns(table)).isEqualTo(GlueTableCheck.asGlueWouldRead(table, duck, keys));
     assertThat(new ArrayList<>(columns(table).keySet()).subList(0, 9)).endsWith("channel");
-    cluster.connect().deleteConnector("glue-parquet");
+    rest().deleteConnector("glue-parquet");
   }
 
   @Test
@@ -188,8 +199,8 @@ class GlueCatalogIT {
     produceOrders("formats");
     Map<String, String> jsonConfig = config("formats", "js", "json");
     jsonConfig.put("s3.compression.type", "gzip");
-    cluster.connect().configureConnector("glue-json", jsonConfig);
-    cluster.connect().configureConnector("glue-avro", config("formats", "av", "avro"));
+    rest().configureConnector("glue-json", jsonConfig);
+    rest().configureConnector("glue-avro", config("formats", "av", "avro"));
     Await.until(Duration.ofSeconds(120), () -> tableHas("js_formats", "channel") && tableHas("av_formats", "channel")
             && dataKeys("js/formats/").size() == dataKeys("av/formats/").size() && !dataKeys("js/").isEmpty()
             && avroRows("av/formats/") == 300,
@@ -236,8 +247,8 @@ class GlueCatalogIT {
       assertThat(avroColumns).isEqualTo(DuckDbColumns.describe("SELECT * FROM read_avro('"
           + files("av", "formats", "*.avro") + "', hive_partitioning=true, union_by_name=true)"));
     }
-    cluster.connect().deleteConnector("glue-json");
-    cluster.connect().deleteConnector("glue-avro");
+    rest().deleteConnector("glue-json");
+    rest().deleteConnector("glue-avro");
   }
 
   private long rows(String prefix) {

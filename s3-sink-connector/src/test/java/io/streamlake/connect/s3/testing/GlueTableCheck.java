@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Checks a Glue table (as GetTable returns it) against the Parquet files it describes: every file lies under a
@@ -31,17 +32,18 @@ public final class GlueTableCheck {
   /**
    * Copies the Parquet objects {@code keys} of {@code bucket} to {@code scratch} and compares.
    *
+   * @param read an object's bytes by key (from whichever S3 endpoint the test runs)
    * @return DuckDB's columns, for reports
    */
-  public static Map<String, String> assertParquetTableMatches(JsonNode table, S3TestServer s3, String bucket,
-      List<String> keys, Path scratch) throws IOException, SQLException {
+  public static Map<String, String> assertParquetTableMatches(JsonNode table, Function<String, byte[]> read,
+      String bucket, List<String> keys, Path scratch) throws IOException, SQLException {
     ProjectionCheck projection = new ProjectionCheck(table);
     assertThat(keys).isNotEmpty();
     for (String key : keys) {
       assertThat(projection.problem(bucket, key)).as("object %s under the table's projection", key).isNull();
       Path file = scratch.resolve(bucket).resolve(key);
       Files.createDirectories(file.getParent());
-      Files.write(file, s3.get(bucket, key));
+      Files.write(file, read.apply(key));
     }
     String location = table.path("StorageDescriptor").path("Location").asText();
     String prefix = location.substring(("s3://" + bucket + "/").length());
