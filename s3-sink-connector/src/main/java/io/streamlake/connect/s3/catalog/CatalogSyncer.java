@@ -60,6 +60,7 @@ public final class CatalogSyncer implements AutoCloseable {
   private boolean draining;
   private final Map<String, Set<Schema>> inTable = new ConcurrentHashMap<>();
   private final Map<String, Long> failedAt = new ConcurrentHashMap<>();
+  private final Set<String> reportedOutside = ConcurrentHashMap.newKeySet();
 
   public CatalogSyncer(TableBuilder tables, CatalogStore store, Retrier retrier, LongSupplier clockMs, long cooldownMs,
       String threadName) {
@@ -87,9 +88,12 @@ public final class CatalogSyncer implements AutoCloseable {
   public void filePublished(String topic, Schema schema, String encodedPartition) {
     if (!tables.layout().covers(encodedPartition)) {
       metrics.keysOutsideProjection.incrementAndGet();
-      log.error("A file of topic {} was written under {}, which the Athena partition projection of table {}.{} does"
+      // once per partition path (bounded), not per file: every later file there is counted
+      if (reportedOutside.size() < 1_000 && reportedOutside.add(topic + "/" + encodedPartition)) {
+        log.error("A file of topic {} was written under {}, which the Athena partition projection of table {}.{} does"
           + " not generate, so Athena does not see it (glue.projection.kafka.partition.max, glue.projection.start,"
           + " path.format)", topic, encodedPartition, tables.database(), tables.tableName(topic));
+      }
     }
     Schema key = schema == null ? SCHEMALESS : schema;
     Set<Schema> known = inTable.get(topic);

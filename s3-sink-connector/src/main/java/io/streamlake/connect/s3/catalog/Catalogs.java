@@ -34,6 +34,22 @@ public final class Catalogs {
     }
   }
 
+  /**
+   * Why the partitioning cannot make Glue tables (a key name Glue refuses, a key repeated), for the connector's
+   * validation; empty when {@code glue.enabled} is false or the tables can be made.
+   */
+  public static java.util.Optional<String> problem(S3SinkConfig config) {
+    if (!config.getBoolean(S3SinkConfig.GLUE_ENABLED_CONFIG)) {
+      return java.util.Optional.empty();
+    }
+    try {
+      TableLayout.of(config);
+      return java.util.Optional.empty();
+    } catch (CatalogException e) {
+      return java.util.Optional.of(e.getMessage());
+    }
+  }
+
   /** The syncer of a task, or null when {@code glue.enabled} is false. */
   public static Handle create(S3SinkConfig config, String threadName) {
     if (!config.getBoolean(S3SinkConfig.GLUE_ENABLED_CONFIG)) {
