@@ -14,7 +14,8 @@ import org.apache.avro.Schema;
 /**
  * Decides how a table changes when files with another schema land, only in ways Athena reads old and new
  * files with: the table keeps every column it has, in order and with its type, and gains the new columns at
- * the end (old files read them as null). A column whose type changed, other partition keys, another SerDe or
+ * the end (old files read them as null); for Parquet and JSON a struct column may likewise gain fields at its
+ * end ({@link NestedTypes}). A column whose type changed otherwise, other partition keys, another SerDe or
  * another location are incompatible: the table is left as it is.
  */
 public final class TableEvolution {
@@ -27,7 +28,7 @@ public final class TableEvolution {
   public record Unchanged() implements Outcome {
   }
 
-  /** The table to write (the existing one with new columns or properties). */
+  /** The table to write (the existing one with new columns or properties); {@code added}: new or grown columns. */
   public record Changed(TableDefinition table, List<HiveColumn> added) implements Outcome {
   }
 
@@ -60,15 +61,26 @@ public final class TableEvolution {
     existing.columns().forEach(c -> have.put(c.name(), c));
     List<HiveColumn> columns = new ArrayList<>(existing.columns());
     List<HiveColumn> added = new ArrayList<>();
+    boolean avro = wanted.parameters().containsKey(TableBuilder.AVRO_LITERAL);
     for (HiveColumn column : wanted.columns()) {
       HiveColumn old = have.get(column.name());
       if (old == null) {
         columns.add(column);
         added.add(column);
       } else if (!old.type().equals(column.type())) {
-        return new Incompatible("column " + column.name() + " of table " + table + " is " + old.type()
-            + " but the new schema makes it " + column.type() + "; Athena cannot read old and new files under one"
-            + " type, so the table keeps " + old.type() + " (files with the new schema are still written)");
+        // Parquet and JSON are read by name: a struct may gain fields at its end. Avro tables read by their
+        // literal, which is merged at the top level only.
+        String merged = avro ? null : NestedTypes.merge(old.type(), column.type());
+        if (merged == null) {
+          return new Incompatible("column " + column.name() + " of table " + table + " is " + old.type()
+              + " but the new schema makes it " + column.type() + "; Athena cannot read old and new files under"
+              + " one type, so the table keeps " + old.type() + " (files with the new schema are still written)");
+        }
+        if (!merged.equals(old.type())) {
+          HiveColumn widened = new HiveColumn(column.name(), merged);
+          columns.set(columns.indexOf(old), widened);
+          added.add(widened);
+        }
       }
     }
     Map<String, String> parameters = new LinkedHashMap<>(existing.parameters());

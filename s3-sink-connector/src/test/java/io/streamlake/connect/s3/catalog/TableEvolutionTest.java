@@ -50,6 +50,35 @@ class TableEvolutionTest {
   }
 
   @Test
+  void aStructGainsFieldsAtItsEndForParquetAndJsonButNotForAvro() {
+    Schema address = SchemaBuilder.struct().name("A").field("city", Schema.STRING_SCHEMA)
+        .field("price", org.apache.kafka.connect.data.Decimal.builder(2).parameter("connect.decimal.precision", "9")
+            .build()).optional().build();
+    Schema wider = SchemaBuilder.struct().name("A").field("city", Schema.STRING_SCHEMA)
+        .field("price", org.apache.kafka.connect.data.Decimal.builder(2).parameter("connect.decimal.precision", "9")
+            .build()).field("zip", Schema.OPTIONAL_STRING_SCHEMA).optional().build();
+    Schema v1 = SchemaBuilder.struct().name("T").field("id", Schema.INT64_SCHEMA)
+        .field("address", address).field("tags", SchemaBuilder.array(address).optional().build()).build();
+    Schema v2 = SchemaBuilder.struct().name("T").field("id", Schema.INT64_SCHEMA)
+        .field("address", wider).field("tags", SchemaBuilder.array(wider).optional().build()).build();
+    TableEvolution.Outcome outcome = TableEvolution.merge(parquet.build("t", v1), parquet.build("t", v2));
+    TableDefinition merged = ((TableEvolution.Changed) outcome).table();
+    assertThat(merged.columns()).containsExactly(new HiveColumn("id", "bigint"),
+        new HiveColumn("address", "struct<city:string,price:decimal(9,2),zip:string>"),
+        new HiveColumn("tags", "array<struct<city:string,price:decimal(9,2),zip:string>>"));
+    // The other way round, the table keeps the wider struct.
+    assertThat(TableEvolution.merge(merged, parquet.build("t", v1))).isInstanceOf(TableEvolution.Unchanged.class);
+    // A changed type inside the struct is still incompatible.
+    Schema changed = SchemaBuilder.struct().name("T").field("id", Schema.INT64_SCHEMA).field("address",
+        SchemaBuilder.struct().name("A").field("city", Schema.INT32_SCHEMA).optional().build()).build();
+    assertThat(TableEvolution.merge(merged, parquet.build("t", changed)))
+        .isInstanceOf(TableEvolution.Incompatible.class);
+    TableBuilder avro = new TableBuilder(with(hourlyParquet(), "format.class", "avro"));
+    assertThat(TableEvolution.merge(avro.build("t", v1), avro.build("t", v2)))
+        .isInstanceOf(TableEvolution.Incompatible.class);
+  }
+
+  @Test
   void otherPartitionKeysOrFormatAreIncompatible() {
     TableDefinition hourly = parquet.build("orders", Orders.ORDER);
     TableDefinition daily = new TableBuilder(with(hourlyParquet(), "partitioner.class", "daily")).build("orders",
