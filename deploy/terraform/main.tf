@@ -173,6 +173,16 @@ data "aws_iam_policy_document" "sink" {
     resources = ["${local.group_prefix}/connect-${local.sink_name}"]
   }
   dynamic "statement" {
+    # glue.enabled: the sink's catalog syncer keeps the topic's table (GetTable, CreateTable, UpdateTable only)
+    for_each = local.glue_enabled ? [1] : []
+    content {
+      sid     = "KeepTheGlueTables"
+      actions = ["glue:GetTable", "glue:CreateTable", "glue:UpdateTable"]
+      resources = concat(["${local.glue_arn_prefix}:catalog", "${local.glue_arn_prefix}:database/${var.glue_database}"],
+      [for t in local.sink_topics : "${local.glue_arn_prefix}:table/${var.glue_database}/${local.glue_table_names[t]}"])
+    }
+  }
+  dynamic "statement" {
     for_each = local.sink_dlq == "" ? [] : [local.sink_dlq]
     content {
       sid       = "DeadLetterQueue"
@@ -282,7 +292,10 @@ resource "aws_mskconnect_connector" "order_events" {
     }, var.sink_kms_key_arn == "" ? {} : {
     "s3.ssea.name"      = "aws:kms"
     "s3.sse.kms.key.id" = var.sink_kms_key_arn
-  })
+    }, local.glue_enabled ? {
+    "glue.enabled"  = "true"
+    "glue.database" = var.glue_database
+  } : {})
 
   kafka_cluster {
     apache_kafka_cluster {
