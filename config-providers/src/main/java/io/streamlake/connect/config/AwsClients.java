@@ -6,11 +6,12 @@ import java.util.List;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * The SDK clients of one provider instance: built on first use (a worker configures its providers at start,
+ * The clients of one provider instance: built on first use (a worker configures its providers at start,
  * before any reference is resolved, and may never use one), from the provider's options, with the Apache
  * HTTP client and the SDK's own retries off (the provider's retrier retries). Closes what it built.
  */
@@ -38,6 +39,16 @@ final class AwsClients implements AutoCloseable {
     C client = builder.build();
     built.add(client);
     return client;
+  }
+
+  /** An {@link AwsJsonClient} for {@code region} with the options' endpoint and credentials. */
+  synchronized AwsJsonClient json(String signingName, String targetPrefix, Region region) {
+    if (credentials == null) {
+      credentials = options.credentials().provider(region);
+    }
+    SdkHttpClient http = ApacheHttpClient.builder().build();
+    built.add(http);
+    return new AwsJsonClient(signingName, targetPrefix, region, options.endpoint(), credentials, http);
   }
 
   @Override

@@ -5,7 +5,6 @@ import io.streamlake.common.retry.RetryFailure;
 import io.streamlake.common.retry.Sleeper;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.config.ConfigData;
@@ -13,8 +12,7 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.provider.ConfigProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Resolves {@code ${secretsmanager:<secret>:<key>}} to one key of a JSON secret and
@@ -35,7 +33,7 @@ public final class SecretsManagerConfigProvider implements ConfigProvider {
   private ProviderOptions options;
   private Retrier retrier;
   private AwsClients clients;
-  private SecretsManagerClient client;
+  private AwsJsonClient client;
 
   @Override
   public void configure(Map<String, ?> configs) {
@@ -66,8 +64,8 @@ public final class SecretsManagerConfigProvider implements ConfigProvider {
     for (String rawKey : keys) {
       Reference reference = Reference.of(NAME, path, rawKey);
       if (secret == null) {
-        GetSecretValueResponse response = fetch(reference, secretId);
-        secret = SecretJson.parse(reference, response.secretString());
+        JsonNode response = fetch(reference, secretId);
+        secret = SecretJson.parse(reference, text(response, "SecretString"));
       }
       values.put(reference, secret.select(reference));
     }
@@ -75,29 +73,35 @@ public final class SecretsManagerConfigProvider implements ConfigProvider {
     return values.toConfigData();
   }
 
-  private GetSecretValueResponse fetch(Reference reference, String secretId) {
+  private JsonNode fetch(Reference reference, String secretId) {
     try {
       return retrier.call("Secrets Manager GetSecretValue " + secretId,
-          () -> client().getSecretValue(r -> r.secretId(secretId)));
+          () -> client().call("GetSecretValue", AwsJsonClient.body().put("SecretId", secretId)));
     } catch (RetryFailure e) {
       throw AwsErrors.failed(reference, e, "no such secret");
     }
   }
 
-  private static String wholeSecret(Reference reference, GetSecretValueResponse response) {
-    if (response.secretString() != null) {
-      return response.secretString();
+  private static String text(JsonNode response, String field) {
+    JsonNode value = response.get(field);
+    return value == null || !value.isTextual() ? null : value.textValue();
+  }
+
+  /** The secret string, else the binary secret as Base64 (the wire form of a blob already is Base64). */
+  private static String wholeSecret(Reference reference, JsonNode response) {
+    if (text(response, "SecretString") != null) {
+      return text(response, "SecretString");
     }
-    if (response.secretBinary() != null) {
-      return Base64.getEncoder().encodeToString(response.secretBinary().asByteArray());
+    if (text(response, "SecretBinary") != null) {
+      return text(response, "SecretBinary");
     }
     throw new org.apache.kafka.common.config.ConfigException("Could not resolve ${" + reference
         + "}: the secret has no value");
   }
 
-  private synchronized SecretsManagerClient client() {
+  private synchronized AwsJsonClient client() {
     if (client == null) {
-      client = clients.build(SecretsManagerClient.builder(), options.region());
+      client = clients.json("secretsmanager", "secretsmanager", options.region());
     }
     return client;
   }

@@ -3,6 +3,7 @@ package io.streamlake.connect.config;
 import io.streamlake.common.retry.Retrier;
 import io.streamlake.common.retry.RetryFailure;
 import io.streamlake.common.retry.Sleeper;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.config.ConfigData;
@@ -11,7 +12,6 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.provider.ConfigProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Resolves {@code ${ssm::/parameter/name}} to the value of an SSM Parameter Store parameter (a SecureString is
@@ -31,7 +31,7 @@ public final class SsmParamStoreConfigProvider implements ConfigProvider {
   private ProviderOptions options;
   private Retrier retrier;
   private AwsClients clients;
-  private SsmClient client;
+  private AwsJsonClient client;
 
   @Override
   public void configure(Map<String, ?> configs) {
@@ -57,9 +57,13 @@ public final class SsmParamStoreConfigProvider implements ConfigProvider {
       }
       String name = reference.key();
       try {
-        String value = retrier.call("SSM GetParameter " + name,
-            () -> client().getParameter(r -> r.name(name).withDecryption(true)).parameter().value());
-        values.put(reference, value);
+        JsonNode value = retrier.call("SSM GetParameter " + name,
+            () -> client().call("GetParameter", AwsJsonClient.body().put("Name", name).put("WithDecryption", true)));
+        JsonNode parameter = value.path("Parameter").path("Value");
+        if (!parameter.isTextual()) {
+          throw new ConfigException("Could not resolve ${" + reference + "}: the answer holds no parameter value");
+        }
+        values.put(reference, parameter.textValue());
       } catch (RetryFailure e) {
         throw AwsErrors.failed(reference, e, "no such parameter");
       }
@@ -68,9 +72,9 @@ public final class SsmParamStoreConfigProvider implements ConfigProvider {
     return values.toConfigData();
   }
 
-  private synchronized SsmClient client() {
+  private synchronized AwsJsonClient client() {
     if (client == null) {
-      client = clients.build(SsmClient.builder(), options.region());
+      client = clients.json("ssm", "AmazonSSM", options.region());
     }
     return client;
   }
