@@ -221,7 +221,8 @@ public final class LocalCommand {
       LandedFiles landed = null;
       if (s3 != null) {
         ConnectorFile sink = localized.stream().filter(LocalConnectors::isS3Sink).findFirst().orElseThrow();
-        landed = new LandedFiles(s3.client(), s3.bucket(), sink.config().getOrDefault("topics.dir", "topics"));
+        landed = new LandedFiles(s3.client(), s3.bucket(),
+            providers.resolve(sink.config().getOrDefault("topics.dir", "topics")));
       }
       LagView lag = null;
       String metricsTopic = LocalConnectors.metricsTopicOf(localized);

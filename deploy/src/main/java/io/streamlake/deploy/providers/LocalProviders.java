@@ -23,8 +23,11 @@ public final class LocalProviders implements AutoCloseable {
   private final Path file;
   private final int references;
   private final List<String> names;
+  private final LocalValues values;
 
-  private LocalProviders(Map<String, String> workerProps, Path file, int references, List<String> names) {
+  private LocalProviders(Map<String, String> workerProps, Path file, int references, List<String> names,
+      LocalValues values) {
+    this.values = values;
     this.workerProps = workerProps;
     this.file = file;
     this.references = references;
@@ -50,7 +53,7 @@ public final class LocalProviders implements AutoCloseable {
     references.forEach(r -> names.add(r.provider()));
     Map<String, String> props = new LinkedHashMap<>();
     if (names.isEmpty()) {
-      return new LocalProviders(props, null, 0, List.of());
+      return new LocalProviders(props, null, 0, List.of(), values);
     }
     Path file = Files.createTempFile("streamlake-local-values", ".properties");
     Properties stored = new Properties();
@@ -65,12 +68,17 @@ public final class LocalProviders implements AutoCloseable {
       props.put(prefix + "param.provider", name);
       props.put(prefix + "param.file", file.toString());
     }
-    return new LocalProviders(props, file, references.size(), List.copyOf(names));
+    return new LocalProviders(props, file, references.size(), List.copyOf(names), values);
   }
 
   /** The worker settings declaring the local providers (empty without references). */
   public Map<String, String> workerProps() {
     return workerProps;
+  }
+
+  /** A setting's value as the worker resolves it, for the CLI's own use (see {@link LocalValues#substitute}). */
+  public String resolve(String value) {
+    return values.substitute(value);
   }
 
   /** One line for the run's header, or null without references. */

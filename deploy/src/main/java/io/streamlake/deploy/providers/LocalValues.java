@@ -67,6 +67,25 @@ public final class LocalValues {
     return missing;
   }
 
+  /**
+   * {@code value} with every reference that has a local value replaced by it: for what the CLI itself must know of a
+   * resolved setting (the {@code topics.dir} it watches), never for what it prints or sends to the worker.
+   */
+  public String substitute(String value) {
+    if (value == null || !ProviderReference.holdsReference(value)) {
+      return value;
+    }
+    java.util.regex.Matcher m = ProviderReference.PATTERN.matcher(value);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      ProviderReference reference = ProviderReference.parse(m.group());
+      String local = values.get(reference.text());
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(local == null ? m.group() : local));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
   public boolean isEmpty() {
     return values.isEmpty();
   }

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public record ProviderReference(String option, String provider, String path, String key) {
 
   /** Connect's own pattern (ConfigTransformer.DEFAULT_PATTERN). */
-  private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*?):(([^}]*?):)?([^}]*?)\\}");
+  static final Pattern PATTERN = Pattern.compile("\\$\\{([^}]*?):(([^}]*?):)?([^}]*?)\\}");
   private static final String TTL = "?ttl=";
 
   /** Every reference in {@code config}, in the configuration's order. */
@@ -27,7 +27,7 @@ public record ProviderReference(String option, String provider, String path, Str
     List<ProviderReference> references = new ArrayList<>();
     config.forEach((option, value) -> {
       if (value != null) {
-        Matcher m = REFERENCE.matcher(value);
+        Matcher m = PATTERN.matcher(value);
         while (m.find()) {
           references.add(new ProviderReference(option, m.group(1), m.group(3), withoutTtl(m.group(4))));
         }
@@ -42,7 +42,7 @@ public record ProviderReference(String option, String provider, String path, Str
     if (!written.startsWith("${")) {
       written = "${" + written + "}";
     }
-    Matcher m = REFERENCE.matcher(written);
+    Matcher m = PATTERN.matcher(written);
     if (!m.matches()) {
       throw new IllegalArgumentException("not a config provider reference: " + text
           + " (expected provider:path:key, e.g. secretsmanager:prod/db:password or ssm::/prod/key)");
@@ -57,7 +57,7 @@ public record ProviderReference(String option, String provider, String path, Str
 
   /** Whether {@code value} holds at least one reference. */
   public static boolean holdsReference(String value) {
-    return value != null && REFERENCE.matcher(value).find();
+    return value != null && PATTERN.matcher(value).find();
   }
 
   /** The path, empty when the reference has none. */
