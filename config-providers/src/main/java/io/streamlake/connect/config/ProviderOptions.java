@@ -74,6 +74,7 @@ public final class ProviderOptions {
   private final int retryMaxAttempts;
   private final long retryBackoffMs;
   private final long retryMaxBackoffMs;
+  private Region resolvedRegion;
 
   private ProviderOptions(String provider, AbstractConfig config, CredentialSettings credentials) {
     this.provider = provider;
@@ -128,11 +129,18 @@ public final class ProviderOptions {
     return new ProviderOptions(provider, config, credentials);
   }
 
-  /** The configured region, else the SDK's default chain (resolved when the first client is built). */
-  public Region region() {
-    if (region.isPresent()) {
-      return Region.of(region.get());
+  /**
+   * The configured region, else the SDK's default chain, resolved once, when a client first needs it (the chain may
+   * ask the instance metadata service).
+   */
+  public synchronized Region region() {
+    if (resolvedRegion == null) {
+      resolvedRegion = region.map(Region::of).orElseGet(() -> defaultRegion(provider));
     }
+    return resolvedRegion;
+  }
+
+  private static Region defaultRegion(String provider) {
     try {
       return new DefaultAwsRegionProviderChain().getRegion();
     } catch (SdkClientException e) {

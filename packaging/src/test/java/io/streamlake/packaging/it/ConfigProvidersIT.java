@@ -66,6 +66,7 @@ class ConfigProvidersIT {
   private static final String SINK_ACCESS_KEY = "AKIASINKFROMSSM";
   private static final String SINK_SECRET_KEY = "sink-Secret+Key/From-SecretsManager-0042";
   private static final String PROVIDER_ACCESS_KEY = "AKIAPROVIDER";
+  private static final String PROVIDER_SECRET = "provider-Secret-in-the-worker-config-77";
   private static final String SECRET_REF = "${secretsmanager:streamlake/it/s3:secret_access_key}";
   private static final String ACCESS_KEY_REF = "${ssm::/streamlake/it/s3-access-key-id}";
 
@@ -153,7 +154,7 @@ class ConfigProvidersIT {
       String param = "config.providers." + provider + ".param.";
       worker.put(param + "region", "us-east-1");
       worker.put(param + "aws.access.key.id", PROVIDER_ACCESS_KEY);
-      worker.put(param + "aws.secret.access.key", "provider-secret");
+      worker.put(param + "aws.secret.access.key", PROVIDER_SECRET);
       worker.put(param + "retry.backoff.ms", "10");
     }
     worker.put("config.providers.secretsmanager.param.endpoint", secretsManager.endpoint().toString());
@@ -277,6 +278,8 @@ class ConfigProvidersIT {
     synchronized (log) {
       assertThat(log).as("captured worker log").hasSizeGreaterThan(10);
       assertThat(log).filteredOn(line -> line.contains(SINK_SECRET_KEY)).as("log lines with the secret").isEmpty();
+      assertThat(log).filteredOn(line -> line.contains(PROVIDER_SECRET)).as("log lines with the providers' own secret")
+          .isEmpty();
       System.out.println("log lines with the resolved access key id (a STRING option, logged by Connect's config"
           + " dump): " + log.stream().filter(line -> line.contains(SINK_ACCESS_KEY)).count());
     }
