@@ -20,6 +20,9 @@ locals {
   worker_file   = "${path.module}/../worker/${var.use_config_providers ? "msk-connect-worker-config-providers.properties" : "msk-connect-worker.properties"}"
   offsets_topic = regex("(?m)^offset\\.storage\\.topic=(.*)$", file(local.worker_file))[0]
   sink_dlq      = trimspace(lookup(local.sink_config, "errors.deadletterqueue.topic.name", ""))
+  # the Glue Schema Registry converter reads each schema version once: glue:GetSchemaVersion, authorised on "*"
+  sink_reads_gsr = contains([trimspace(lookup(local.sink_config, "key.converter", "")),
+  trimspace(lookup(local.sink_config, "value.converter", ""))], "io.streamlake.connect.gsr.GlueSchemaRegistryAvroConverter")
   # the sink's S3 calls: PutObject (also CreateMultipartUpload, UploadPart, CompleteMultipartUpload), GetObject (also
   # HeadObject), AbortMultipartUpload, PutObjectTagging (after every multipart upload), GetObjectTagging (after a
   # 412); never DeleteObject
@@ -133,6 +136,14 @@ data "aws_iam_policy_document" "sink" {
       sid       = "EncryptWithTheBucketKey"
       actions   = ["kms:GenerateDataKey", "kms:Decrypt"]
       resources = [statement.value]
+    }
+  }
+  dynamic "statement" {
+    for_each = local.sink_reads_gsr ? [1] : []
+    content {
+      sid       = "ReadSchemasFromTheGlueSchemaRegistry"
+      actions   = ["glue:GetSchemaVersion"]
+      resources = ["*"]
     }
   }
   statement {

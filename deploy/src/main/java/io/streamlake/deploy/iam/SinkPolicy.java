@@ -45,6 +45,7 @@ public final class SinkPolicy {
     if (!role.isEmpty()) {
       statements.add(Statement.allow("AssumeTheWriterRole", List.of("sts:AssumeRole"), List.of(role)));
     }
+    statements.addAll(GlueSchemaRegistryStatements.forReading(config));
     statements.addAll(WorkerStatements.of(kafka, offsetsTopic));
     statements.add(Statement.allow("ReadTheConnectorsTopics",
         List.of("kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"),

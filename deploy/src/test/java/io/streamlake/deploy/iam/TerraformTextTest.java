@@ -60,8 +60,9 @@ class TerraformTextTest {
     String sink = block(terraform("main.tf"), "data \"aws_iam_policy_document\" \"sink\"");
     ConnectorFile everything = ConnectorFile.read(DeployFiles.connectors().resolve("order-events-s3-parquet.json"))
         .with(Map.of("s3.sse.kms.key.id", "arn:aws:kms:us-east-1:1:key/k",
-            "errors.deadletterqueue.topic.name", "dlq", "aws.access.key.id", "${ssm::/p}",
-            "aws.secret.access.key", "${secretsmanager:s:k}",
+            "errors.deadletterqueue.topic.name", "dlq",
+            "value.converter", "io.streamlake.connect.gsr.GlueSchemaRegistryAvroConverter",
+            "aws.access.key.id", "${ssm::/p}", "aws.secret.access.key", "${secretsmanager:s:k}",
             "consumer.override.ssl.truststore.location", "${s3import::b/ts.jks}"));
     // with config provider references, as `iam` adds their statements
     List<PolicyDocument.Statement> statements = new ArrayList<>(SinkPolicy.of(everything, KAFKA, "__offsets")
@@ -78,6 +79,9 @@ class TerraformTextTest {
     assertThat(sink).doesNotContain("s3:Delete").contains("variable = \"s3:prefix\"")
         .contains("\"${local.topics_dir}/\", \"${local.topics_dir}/*\"")
         .contains("\"${local.group_prefix}/connect-${local.sink_name}\"").doesNotContain("connect-*");
+    // the Glue statement is gated on the sink configuration's converters, as the generator's is
+    assertThat(sink).contains("for_each = local.sink_reads_gsr ? [1] : []")
+        .contains("actions   = [\"glue:GetSchemaVersion\"]");
     assertThat(terraform("main.tf")).contains("sink_name    = \"order-events-s3-parquet\"")
         .contains("name                 = local.sink_name");
   }

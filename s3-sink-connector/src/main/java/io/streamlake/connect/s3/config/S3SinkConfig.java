@@ -144,6 +144,15 @@ public final class S3SinkConfig extends AbstractConfig {
       + " repetitive values). Costs about 16 KiB of heap per column of every open file; turn it off when a task"
       + " holds thousands of open files (many partitions x time buckets).";
 
+  public static final String PARQUET_DICTIONARY_ADAPTIVE_CONFIG = "parquet.dictionary.adaptive";
+  public static final boolean PARQUET_DICTIONARY_ADAPTIVE_DEFAULT = true;
+  private static final String PARQUET_DICTIONARY_ADAPTIVE_DOC = "With " + PARQUET_DICTIONARY_CONFIG + "=true:"
+      + " write a column without a dictionary when, in the task's previous file of the same schema (at least 1,000"
+      + " values of that column), Parquet dropped the column's dictionary because it did not pay off (unique"
+      + " values such as ids and amounts). Such a column ends up PLAIN-encoded either way; skipping the dictionary"
+      + " saves hashing every value into it. Every 16th file of a schema tries the dictionary on every column"
+      + " again. The values in the files are the same; false tries the dictionary on every column of every file.";
+
   public static final String JSON_COMPRESSION_CONFIG = "s3.compression.type";
   public static final String JSON_COMPRESSION_DEFAULT = "none";
   private static final String JSON_COMPRESSION_DOC = "Compression of JSON-lines files (.json or .json.gz).";
@@ -359,6 +368,8 @@ public final class S3SinkConfig extends AbstractConfig {
         Importance.LOW, PARQUET_ROW_GROUP_DOC, GROUP_FORMAT, ++order, Width.SHORT, "Parquet row group");
     def.define(PARQUET_DICTIONARY_CONFIG, Type.BOOLEAN, PARQUET_DICTIONARY_DEFAULT, Importance.LOW,
         PARQUET_DICTIONARY_DOC, GROUP_FORMAT, ++order, Width.SHORT, "Parquet dictionary encoding");
+    def.define(PARQUET_DICTIONARY_ADAPTIVE_CONFIG, Type.BOOLEAN, PARQUET_DICTIONARY_ADAPTIVE_DEFAULT, Importance.LOW,
+        PARQUET_DICTIONARY_ADAPTIVE_DOC, GROUP_FORMAT, ++order, Width.SHORT, "Parquet adaptive dictionary");
     def.define(JSON_COMPRESSION_CONFIG, Type.STRING, JSON_COMPRESSION_DEFAULT,
         Choices.validator(JsonCompression.class), Importance.LOW, JSON_COMPRESSION_DOC, GROUP_FORMAT, ++order,
         Width.SHORT, "JSON compression", Choices.recommender(JsonCompression.class));
