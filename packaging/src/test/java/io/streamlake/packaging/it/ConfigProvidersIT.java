@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.streamlake.connect.s3.testing.Await;
-import io.streamlake.connect.s3.testing.ConnectTestCluster;
+import io.streamlake.kit.ConnectCluster;
+import io.streamlake.kit.ConnectRest;
+import io.streamlake.kit.KafkaCluster;
 import io.streamlake.testsupport.AwsJsonStandIn;
 import io.streamlake.testsupport.AwsJsonStandIn.AwsError;
 import java.io.IOException;
@@ -22,6 +23,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -46,7 +49,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The config providers of the built ZIP in a real Connect worker, as MSK Connect runs them: declared in the worker
+ * The config providers of the built ZIP in a real Connect worker (local-kit: KRaft Kafka and a distributed worker in
+ * this JVM), as MSK Connect runs them: declared in the worker
  * configuration, loaded from the ZIP on {@code plugin.path} (their jar is not on this JVM's class path), resolving
  * {@code ${secretsmanager:...}} and {@code ${ssm::...}} in a sink's configuration against in-process stand-ins of
  * Secrets Manager and SSM ({@link AwsJsonStandIn}), for an S3 endpoint (s3proxy) that requires authentication, so
@@ -105,7 +109,9 @@ class ConfigProvidersIT {
   private S3Proxy s3;
   private URI s3Endpoint;
   private S3Client admin;
-  private ConnectTestCluster cluster;
+  private KafkaCluster kafka;
+  private ConnectCluster connect;
+  private ConnectRest rest;
 
   @BeforeAll
   void start() throws Exception {
@@ -139,13 +145,12 @@ class ConfigProvidersIT {
     s3 = S3Proxy.builder().blobStore(new TransientNio2BlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
         .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, SINK_ACCESS_KEY, SINK_SECRET_KEY).build();
     s3.start();
-    Await.until(Duration.ofSeconds(30), () -> "STARTED".equals(s3.getState()), () -> s3.getState());
+    await(Duration.ofSeconds(30), () -> "STARTED".equals(s3.getState()), () -> s3.getState());
     s3Endpoint = URI.create("http://127.0.0.1:" + s3.getPort());
     admin = client(SINK_SECRET_KEY);
     admin.createBucket(b -> b.bucket(BUCKET));
 
     Map<String, String> worker = new HashMap<>();
-    worker.put("plugin.path", pluginPath.toString());
     worker.put("config.providers", "secretsmanager,ssm,s3import");
     worker.put("config.providers.secretsmanager.class", PROVIDERS.get(0));
     worker.put("config.providers.ssm.class", PROVIDERS.get(1));
@@ -162,7 +167,21 @@ class ConfigProvidersIT {
     worker.put("config.providers.s3import.param.endpoint", s3Endpoint.toString());
     worker.put("config.providers.s3import.param.path.style.access", "true");
     worker.put("config.providers.s3import.param.local.dir", importDir.toString());
-    cluster = new ConnectTestCluster("config-providers-it", worker);
+    kafka = KafkaCluster.start();
+    connect = ConnectCluster.builder(kafka.bootstrapServers()).group("config-providers-it").pluginPath(pluginPath)
+        .workerProperties(worker).start();
+    rest = connect.rest();
+  }
+
+  private static void await(Duration timeout, BooleanSupplier condition, Supplier<String> state)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within " + timeout + ": " + state.get());
+      }
+      Thread.sleep(250);
+    }
   }
 
   private S3Client client(String secretKey) {
@@ -176,8 +195,11 @@ class ConfigProvidersIT {
     Logger.getRootLogger().removeAppender(capture);
     Logger.getRootLogger().setLevel(rootLevel);
     Logger.getLogger("io.streamlake").setLevel(ownLevel);
-    if (cluster != null) {
-      cluster.close();
+    if (connect != null) {
+      connect.close();
+    }
+    if (kafka != null) {
+      kafka.close();
     }
     if (admin != null) {
       admin.close();
@@ -242,16 +264,16 @@ class ConfigProvidersIT {
       assertThatThrownBy(() -> wrong.listObjectsV2(b -> b.bucket(BUCKET)))
           .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
     }
-    cluster.createTopic(TOPIC, 1);
+    kafka.createTopic(TOPIC, 1);
     List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
     for (int id = 1; id <= 3; id++) {
       records.add(new ProducerRecord<>(TOPIC, 0, null,
           ("{\"id\":" + id + ",\"amount\":" + (id * 100) + "}").getBytes(StandardCharsets.UTF_8)));
     }
-    cluster.produce(records);
+    kafka.produce(records);
 
-    cluster.connect().configureConnector("secret-sink", sinkConfig(ACCESS_KEY_REF, SECRET_REF));
-    Await.until(Duration.ofSeconds(90), () -> !dataKeys().isEmpty(), () -> status("secret-sink"));
+    rest.configureConnector("secret-sink", sinkConfig(ACCESS_KEY_REF, SECRET_REF));
+    await(Duration.ofSeconds(90), () -> !dataKeys().isEmpty(), () -> status("secret-sink"));
 
     assertThat(dataKeys()).containsExactly("topics/" + TOPIC + "/partition=0/" + TOPIC + "+0+0000000000.json");
     String lines = admin.getObjectAsBytes(b -> b.bucket(BUCKET).key(dataKeys().get(0))).asUtf8String();
@@ -269,11 +291,11 @@ class ConfigProvidersIT {
         .allSatisfy(call -> assertThat(call.accessKeyId()).isEqualTo(PROVIDER_ACCESS_KEY));
 
     // The REST API keeps the references.
-    String config = cluster.connect().executeGet(cluster.connect().endpointForResource("connectors/secret-sink/config"));
+    String config = rest.get("connectors/secret-sink/config").toString();
     assertThat(config).contains(SECRET_REF, ACCESS_KEY_REF).doesNotContain(SINK_SECRET_KEY);
-    String tasks = cluster.connect().executeGet(cluster.connect().endpointForResource("connectors/secret-sink/tasks"));
+    String tasks = rest.get("connectors/secret-sink/tasks").toString();
     assertThat(tasks).doesNotContain(SINK_SECRET_KEY);
-    cluster.connect().deleteConnector("secret-sink");
+    rest.deleteConnector("secret-sink");
 
     synchronized (log) {
       assertThat(log).as("captured worker log").hasSizeGreaterThan(10);
@@ -299,19 +321,56 @@ class ConfigProvidersIT {
     assertThat(error).contains("ssm::/streamlake/it/denied").contains("access denied").doesNotContain(SINK_SECRET_KEY);
   }
 
+  /**
+   * A running connector whose secret becomes unreadable (here: every Secrets Manager call denied) and is restarted:
+   * Connect 3.7 logs the restart as failed at ERROR with the provider's exception, which names the reference, and
+   * leaves the connector and task in RESTARTING (not FAILED: the status API does not show the error; that is
+   * Connect's behaviour for a failed config transform, not the provider's).
+   */
+  @Test
+  void aSecretDeniedAtRestartIsLoggedNamingTheReferenceAndTheConnectorStaysDown() throws Exception {
+    String name = "restart-denied-sink";
+    rest.configureConnector(name, sinkConfig(ACCESS_KEY_REF, SECRET_REF));
+    rest.awaitRunning(name, Duration.ofSeconds(60));
+    secretsManager.failNext(1_000, 400, "AccessDeniedException");
+    try {
+      int injectedBefore = secretsManager.injectedFailures();
+      rest.restartConnector(name, true, false);
+      await(Duration.ofSeconds(30), () -> logged("Connector '" + name + "' restart failed")
+          && secretsManager.injectedFailures() > injectedBefore, () -> status(name));
+      Thread.sleep(2_000);
+      assertThat(status(name)).contains("RESTARTING").doesNotContain("\"RUNNING\"");
+      synchronized (log) {
+        assertThat(log).filteredOn(line -> line.contains("Connector '" + name + "' restart failed")).isNotEmpty()
+            .allSatisfy(line -> assertThat(line)
+                .contains("Could not resolve ${secretsmanager:streamlake/it/s3:secret_access_key}: access denied")
+                .doesNotContain(SINK_SECRET_KEY));
+      }
+    } finally {
+      secretsManager.clearFailures();
+      rest.deleteConnector(name);
+    }
+  }
+
+  private boolean logged(String text) {
+    synchronized (log) {
+      return log.stream().anyMatch(line -> line.contains(text));
+    }
+  }
+
   /** The error a connector config with a bad reference gets: the REST call's, else the connector's failed status. */
   private String failure(String name, Map<String, String> config) throws Exception {
     String error;
     try {
-      cluster.connect().configureConnector(name, config);
-      Await.until(Duration.ofSeconds(60), () -> status(name).contains("FAILED"), () -> status(name));
-      error = status(name);
+      rest.configureConnector(name, config);
+      await(Duration.ofSeconds(60), () -> rest.failure(name) != null, () -> status(name));
+      error = rest.failure(name);
     } catch (RuntimeException e) {
       error = e.getMessage();
     }
     System.out.println(name + ": " + error);
     try {
-      cluster.connect().deleteConnector(name);
+      rest.deleteConnector(name);
     } catch (RuntimeException ignored) {
       // it may not exist
     }
@@ -329,7 +388,7 @@ class ConfigProvidersIT {
 
   private String status(String name) {
     try {
-      return String.valueOf(cluster.connect().connectorStatus(name));
+      return String.valueOf(rest.get("connectors/" + name + "/status"));
     } catch (Exception e) {
       return e.toString();
     }
