@@ -51,17 +51,21 @@ public final class IamCommand {
   /** The policy plus what the connector's config provider references need (nothing without references). */
   private static PolicyDocument withProviderStatements(PolicyDocument policy, ConnectorFile connector, KafkaArns kafka,
       Args args) throws IOException {
-    List<ProviderReference> references = ProviderReference.find(connector.config());
-    if (references.isEmpty()) {
-      return policy;
-    }
     Map<String, String> worker = new LinkedHashMap<>();
     if (args.has("worker-config")) {
       Properties props = new Properties();
       try (InputStream in = Files.newInputStream(Path.of(args.get("worker-config", null)))) {
         props.load(in);
       }
-      props.stringPropertyNames().forEach(k -> worker.put(k, props.getProperty(k)));
+      props.stringPropertyNames().stream().sorted().forEach(k -> worker.put(k, props.getProperty(k)));
+    }
+    // the connector's references, and the worker configuration's own (e.g. a worker consumer.* setting)
+    List<ProviderReference> references = new ArrayList<>(ProviderReference.find(connector.config()));
+    Map<String, String> workerSettings = new LinkedHashMap<>(worker);
+    workerSettings.keySet().removeIf(key -> key.startsWith("config.providers"));
+    references.addAll(ProviderReference.find(workerSettings));
+    if (references.isEmpty()) {
+      return policy;
     }
     String[] arn = kafka.cluster().split(":");
     List<PolicyDocument.Statement> statements = new ArrayList<>(policy.statements());

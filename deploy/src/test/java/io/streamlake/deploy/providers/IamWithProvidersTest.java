@@ -65,6 +65,17 @@ class IamWithProvidersTest {
   }
 
   @Test
+  void referencesInTheWorkerConfigurationAreGrantedToo() throws IOException {
+    Path worker = dir.resolve("worker.properties");
+    java.nio.file.Files.writeString(worker, java.nio.file.Files.readString(DeployFiles.deployDir().resolve("worker")
+        .resolve("msk-connect-worker-config-providers.properties"))
+        + "consumer.ssl.truststore.location=${s3import:eu-west-1:my-certs/kafka/truststore.jks}\n");
+    JsonNode policy = iam(List.of("--worker-config", worker.toString()));
+    assertThat(statement(policy, "ConfigProviderS3Imports").get("Resource").toString())
+        .isEqualTo("[\"arn:aws:s3:::my-certs/kafka/truststore.jks\"]");
+  }
+
+  @Test
   void aCustomerManagedKeyIsUsableThroughTheServicesOnly() throws IOException {
     JsonNode decrypt = statement(iam(List.of("--provider-kms-key", "arn:aws:kms:eu-west-1:123456789012:key/k-1")),
         "ConfigProviderDecrypt");
