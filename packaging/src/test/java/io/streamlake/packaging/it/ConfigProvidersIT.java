@@ -295,6 +295,12 @@ class ConfigProvidersIT {
     assertThat(config).contains(SECRET_REF, ACCESS_KEY_REF).doesNotContain(SINK_SECRET_KEY);
     String tasks = rest.get("connectors/secret-sink/tasks").toString();
     assertThat(tasks).doesNotContain(SINK_SECRET_KEY);
+    // nor does the worker's config topic, where connector and task configurations are stored
+    List<String> stored = kafka.consumeUntil("config-providers-it-configs", Duration.ofSeconds(5),
+        got -> got.stream().anyMatch(r -> r.value() != null
+            && new String(r.value(), StandardCharsets.UTF_8).contains("task-secret-sink-0"))).stream()
+        .filter(r -> r.value() != null).map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
+    assertThat(stored).anyMatch(text -> text.contains(SECRET_REF)).noneMatch(text -> text.contains(SINK_SECRET_KEY));
     rest.deleteConnector("secret-sink");
 
     synchronized (log) {
@@ -319,6 +325,26 @@ class ConfigProvidersIT {
   void aDeniedRequestFailsNamingTheReference() throws Exception {
     String error = failure("denied-sink", sinkConfig("${ssm::/streamlake/it/denied}", SECRET_REF));
     assertThat(error).contains("ssm::/streamlake/it/denied").contains("access denied").doesNotContain(SINK_SECRET_KEY);
+  }
+
+  /**
+   * A reference with {@code ?ttl=}: the worker restarts the connector when the TTL passes and the restart resolves the
+   * reference again (here: more GetSecretValue calls keep coming while the connector runs).
+   */
+  @Test
+  void aTtlMakesTheWorkerResolveTheReferenceAgain() throws Exception {
+    String name = "ttl-sink";
+    rest.configureConnector(name, sinkConfig(ACCESS_KEY_REF,
+        "${secretsmanager:streamlake/it/s3:secret_access_key?ttl=2000}"));
+    try {
+      rest.awaitRunning(name, Duration.ofSeconds(60));
+      int before = secretsManager.calls("GetSecretValue").size();
+      await(Duration.ofSeconds(30), () -> secretsManager.calls("GetSecretValue").size() >= before + 2,
+          () -> secretsManager.calls("GetSecretValue").size() - before + " more calls");
+      rest.awaitRunning(name, Duration.ofSeconds(30));
+    } finally {
+      rest.deleteConnector(name);
+    }
   }
 
   /**
