@@ -24,6 +24,7 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.provider.ConfigProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -120,7 +121,7 @@ public final class S3ImportConfigProvider implements ConfigProvider {
     try {
       retrier.call("S3 GetObject s3://" + bucket + "/" + objectKey, () -> {
         client(region).getObject(r -> r.bucket(bucket).key(objectKey),
-            software.amazon.awssdk.core.sync.ResponseTransformer.toFile(deleted(temp)));
+            ResponseTransformer.toFile(deleted(temp)));
         return null;
       });
       move(temp, target);

@@ -1,5 +1,6 @@
 package io.streamlake.connect.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.streamlake.common.retry.Retrier;
 import io.streamlake.common.retry.RetryFailure;
 import io.streamlake.common.retry.Sleeper;
@@ -9,10 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.config.ConfigData;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.provider.ConfigProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Resolves {@code ${secretsmanager:<secret>:<key>}} to one key of a JSON secret and
@@ -44,7 +45,7 @@ public final class SecretsManagerConfigProvider implements ConfigProvider {
 
   @Override
   public ConfigData get(String path) {
-    throw new org.apache.kafka.common.config.ConfigException("The " + NAME + " config provider resolves single"
+    throw new ConfigException("The " + NAME + " config provider resolves single"
         + " references only (${" + NAME + ":<secret>:<key>} or ${" + NAME + ":<secret>}), not a whole path");
   }
 
@@ -95,7 +96,7 @@ public final class SecretsManagerConfigProvider implements ConfigProvider {
     if (text(response, "SecretBinary") != null) {
       return text(response, "SecretBinary");
     }
-    throw new org.apache.kafka.common.config.ConfigException("Could not resolve ${" + reference
+    throw new ConfigException("Could not resolve ${" + reference
         + "}: the secret has no value");
   }
 

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -173,7 +174,7 @@ public final class LocalCommand {
       if (providers.describe() != null) {
         out.println(providers.describe());
       }
-      Map<String, String> workerExtra = new java.util.HashMap<>(KafkaSettings.forWorker(kafkaConfig));
+      Map<String, String> workerExtra = new HashMap<>(KafkaSettings.forWorker(kafkaConfig));
       workerExtra.putAll(providers.workerProps());
 
       long t = System.nanoTime();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 
 /**
  * The values that stand in for config provider references when a connector runs locally ({@code streamlake-local
@@ -75,12 +76,12 @@ public final class LocalValues {
     if (value == null || !ProviderReference.holdsReference(value)) {
       return value;
     }
-    java.util.regex.Matcher m = ProviderReference.PATTERN.matcher(value);
+    Matcher m = ProviderReference.PATTERN.matcher(value);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       ProviderReference reference = ProviderReference.parse(m.group());
       String local = values.get(reference.text());
-      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(local == null ? m.group() : local));
+      m.appendReplacement(out, Matcher.quoteReplacement(local == null ? m.group() : local));
     }
     m.appendTail(out);
     return out.toString();

@@ -1,6 +1,7 @@
 package io.streamlake.deploy.providers;
 
 import io.streamlake.deploy.iam.PolicyDocument.Statement;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -99,7 +100,7 @@ public final class ProviderStatements {
       return text;
     }
     StringBuilder out = new StringBuilder();
-    java.io.ByteArrayOutputStream escaped = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream escaped = new ByteArrayOutputStream();
     int i = 0;
     while (i < text.length()) {
       if (text.charAt(i) == '%' && i + 2 < text.length() && Character.digit(text.charAt(i + 1), 16) >= 0

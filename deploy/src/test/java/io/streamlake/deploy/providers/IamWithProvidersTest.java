@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,7 @@ class IamWithProvidersTest {
   @Test
   void referencesInTheWorkerConfigurationAreGrantedToo() throws IOException {
     Path worker = dir.resolve("worker.properties");
-    java.nio.file.Files.writeString(worker, java.nio.file.Files.readString(DeployFiles.deployDir().resolve("worker")
+    Files.writeString(worker, Files.readString(DeployFiles.deployDir().resolve("worker")
         .resolve("msk-connect-worker-config-providers.properties"))
         + "consumer.ssl.truststore.location=${s3import:eu-west-1:my-certs/kafka/truststore.jks}\n");
     JsonNode policy = iam(List.of("--worker-config", worker.toString()));

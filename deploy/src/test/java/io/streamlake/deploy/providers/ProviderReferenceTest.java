@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,15 +84,15 @@ class ProviderReferenceTest {
           .containsEntry("config.providers.ssm.param.provider", "ssm");
       file = Path.of(props.get("config.providers.ssm.param.file"));
       assertThat(Files.getPosixFilePermissions(file))
-          .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+          .isEqualTo(PosixFilePermissions.fromString("rw-------"));
       LocalValuesProvider ssm = new LocalValuesProvider();
       ssm.configure(Map.of("provider", "ssm", "file", file.toString()));
-      assertThat(ssm.get("", java.util.Set.of("/p")).data()).containsEntry("/p", "v1");
+      assertThat(ssm.get("", Set.of("/p")).data()).containsEntry("/p", "v1");
       LocalValuesProvider secrets = new LocalValuesProvider();
       secrets.configure(Map.of("provider", "secretsmanager", "file", file.toString()));
-      assertThat(secrets.get("prod/db", java.util.Set.of("password?ttl=1000")).data())
+      assertThat(secrets.get("prod/db", Set.of("password?ttl=1000")).data())
           .containsEntry("password?ttl=1000", "pw");
-      assertThatThrownBy(() -> secrets.get("prod/db", java.util.Set.of("user")))
+      assertThatThrownBy(() -> secrets.get("prod/db", Set.of("user")))
           .isInstanceOf(ConfigException.class).hasMessageContaining("${secretsmanager:prod/db:user}");
     }
     assertThat(file).as("deleted when the run ends").doesNotExist();
