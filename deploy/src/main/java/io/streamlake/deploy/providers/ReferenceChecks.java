@@ -25,6 +25,10 @@ public final class ReferenceChecks {
         findings.add(Finding.warning(reference.option(), reference + ": '" + reference.provider() + "' is not one of"
             + " this plugin's config providers (" + String.join(", ", ProviderStatements.DEFAULT_NAMES.keySet().stream()
             .sorted().toList()) + "); the worker configuration must declare it"));
+      } else if (type.equals(ProviderStatements.SECRETS_MANAGER) && ("arn".equals(reference.path())
+          || reference.path() == null && reference.key().startsWith("arn:"))) {
+        findings.add(Finding.error(reference.option(), reference + ": Connect splits a reference at ':', so a secret"
+            + " ARN must be URL-encoded (arn%3Aaws%3Asecretsmanager%3A<region>%3A<account>%3Asecret%3A<name>)"));
       } else if (type.equals(ProviderStatements.SSM) && !reference.pathOrEmpty().isEmpty()) {
         findings.add(Finding.error(reference.option(), reference + ": an SSM reference has no path part; write ${ssm::"
             + reference.key() + "}"));

@@ -57,7 +57,11 @@ class ProviderReferencesValidateTest {
     List<Finding> findings = validate(Map.of(
         "aws.access.key.id", "${ssm:us-east-1:/streamlake/prod/s3-key}",
         "aws.secret.access.key", "${vault:secret/s3:key}",
-        "s3.object.tagging", "${s3import::truststore.jks}")).findings();
+        "s3.object.tagging", "${s3import::truststore.jks}",
+        "sts.role.external.id", "${secretsmanager:arn:aws:secretsmanager:us-east-1:123456789012:secret:x:key}"))
+        .findings();
+    assertThat(findings).anyMatch(f -> f.isError() && f.key().equals("sts.role.external.id")
+        && f.message().contains("URL-encoded"));
     assertThat(findings).anyMatch(f -> f.isError() && f.key().equals("aws.access.key.id")
         && f.message().contains("${ssm::/streamlake/prod/s3-key}"));
     assertThat(findings).anyMatch(f -> !f.isError() && f.key().equals("aws.secret.access.key")
