@@ -20,9 +20,11 @@ locals {
   worker_file   = "${path.module}/../worker/${var.use_config_providers ? "msk-connect-worker-config-providers.properties" : "msk-connect-worker.properties"}"
   offsets_topic = regex("(?m)^offset\\.storage\\.topic=(.*)$", file(local.worker_file))[0]
   sink_dlq      = trimspace(lookup(local.sink_config, "errors.deadletterqueue.topic.name", ""))
-  # the Glue Schema Registry converter reads each schema version once: glue:GetSchemaVersion, authorised on "*"
-  sink_reads_gsr = contains([trimspace(lookup(local.sink_config, "key.converter", "")),
-  trimspace(lookup(local.sink_config, "value.converter", ""))], "io.streamlake.connect.gsr.GlueSchemaRegistryAvroConverter")
+  # the Glue Schema Registry converters (Avro, JSON Schema) read each schema version once: glue:GetSchemaVersion,
+  # authorised on "*"
+  sink_reads_gsr = length(setintersection([trimspace(lookup(local.sink_config, "key.converter", "")),
+    trimspace(lookup(local.sink_config, "value.converter", ""))], ["io.streamlake.connect.gsr.GlueSchemaRegistryAvroConverter",
+  "io.streamlake.connect.gsr.GlueSchemaRegistryJsonSchemaConverter"])) > 0
   # the sink's S3 calls: PutObject (also CreateMultipartUpload, UploadPart, CompleteMultipartUpload), GetObject (also
   # HeadObject), AbortMultipartUpload, PutObjectTagging (after every multipart upload), GetObjectTagging (after a
   # 412); never DeleteObject

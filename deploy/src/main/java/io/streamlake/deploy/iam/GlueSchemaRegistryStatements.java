@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Glue statements of a connector whose key or value converter is our Glue Schema Registry converter
- * ({@code gsr-converter}). A sink only reads: {@code glue:GetSchemaVersion}, which Glue authorises against
+ * The Glue statements of a connector whose key or value converter is one of our Glue Schema Registry converters
+ * ({@code gsr-converter}: Avro or JSON Schema; both make the same Glue calls). A sink only reads: {@code glue:GetSchemaVersion}, which Glue authorises against
  * {@code *} (a schema version id names no registry or schema ARN). A source writes: {@code glue:GetSchemaByDefinition}
  * on the registry and the schema the converter writes under, and with {@code schemaAutoRegistrationEnabled=true}
  * {@code glue:RegisterSchemaVersion}, {@code glue:CreateSchema} and {@code glue:GetSchemaVersion} (a new version is
@@ -18,13 +18,15 @@ import java.util.Map;
 final class GlueSchemaRegistryStatements {
 
   static final String CONVERTER = "io.streamlake.connect.gsr.GlueSchemaRegistryAvroConverter";
+  static final String JSON_SCHEMA_CONVERTER = "io.streamlake.connect.gsr.GlueSchemaRegistryJsonSchemaConverter";
+  private static final List<String> CONVERTERS = List.of(CONVERTER, JSON_SCHEMA_CONVERTER);
   private static final List<String> PREFIXES = List.of("key.converter", "value.converter");
 
   private GlueSchemaRegistryStatements() {}
 
   /** The converter prefixes ({@code key.converter}, {@code value.converter}) that use our GSR converter. */
   static List<String> prefixes(Map<String, String> config) {
-    return PREFIXES.stream().filter(p -> CONVERTER.equals(config.getOrDefault(p, "").trim())).toList();
+    return PREFIXES.stream().filter(p -> CONVERTERS.contains(config.getOrDefault(p, "").trim())).toList();
   }
 
   /** Reading records (a sink): one schema fetch per schema version id. */

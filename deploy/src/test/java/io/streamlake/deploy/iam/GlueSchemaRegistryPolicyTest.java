@@ -29,6 +29,16 @@ class GlueSchemaRegistryPolicyTest {
   }
 
   @Test
+  void testGsrJsonSchemaSinkExampleGetsTheSameGlueStatementAsAvro() throws IOException {
+    PolicyDocument policy = SinkPolicy.of(example("gsr-json-orders-s3-parquet.json"), KAFKA, "__offsets");
+    PolicyEvaluator evaluator = new PolicyEvaluator(policy);
+    assertThat(evaluator.allows("glue:GetSchemaVersion", "*")).isTrue();
+    assertThat(policy.actions()).filteredOn(a -> a.startsWith("glue:")).containsExactly("glue:GetSchemaVersion");
+    assertThat(evaluator.allows("kafka-cluster:WriteData",
+        "arn:aws:kafka:us-east-1:123456789012:topic/c/u-1/orders-json-dlq")).isTrue();
+  }
+
+  @Test
   void testSinkWithoutTheGsrConverterHasNoGlueStatement() throws IOException {
     PolicyDocument policy = SinkPolicy.of(example("order-events-s3-parquet.json"), KAFKA, "__offsets");
     assertThat(policy.actions()).noneMatch(a -> a.startsWith("glue:"));

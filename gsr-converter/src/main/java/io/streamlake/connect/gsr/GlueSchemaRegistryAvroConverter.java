@@ -1,15 +1,12 @@
 package io.streamlake.connect.gsr;
 
 import io.streamlake.common.Version;
-import io.streamlake.common.aws.CredentialSettings;
-import io.streamlake.common.retry.Sleeper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.SchemaParseException;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.BinaryDecoder;
@@ -22,10 +19,6 @@ import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.storage.Converter;
-import org.apache.kafka.connect.storage.ConverterConfig;
-import org.apache.kafka.connect.storage.ConverterType;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.glue.GlueClient;
 
 /**
  * Reads and writes Avro records in the AWS Glue Schema Registry wire format ({@link WireFormat}), a drop-in for
@@ -38,9 +31,8 @@ import software.amazon.awssdk.services.glue.GlueClient;
  */
 public class GlueSchemaRegistryAvroConverter implements Converter, Versioned, AutoCloseable {
 
+  private GlueSession session;
   private GsrConverterConfig config;
-  private CredentialSettings.Provider credentials;
-  private GlueClient glue;
   private GlueSchemas registry;
   private AvroToConnect toConnect;
   private ConnectToAvro toAvro;
@@ -65,23 +57,16 @@ public class GlueSchemaRegistryAvroConverter implements Converter, Versioned, Au
 
   @Override
   public void configure(Map<String, ?> configs, boolean isKey) {
-    Map<String, Object> props = new HashMap<>(configs);
-    props.putIfAbsent(ConverterConfig.TYPE_CONFIG,
-        (isKey ? ConverterType.KEY : ConverterType.VALUE).getName());
-    GsrConverterConfig parsed = new GsrConverterConfig(props);
-    Region region = GlueClients.region(parsed);
-    CredentialSettings.Provider provider = parsed.credentials().provider(region);
-    configure(parsed, GlueClients.create(parsed, region, provider), provider, Sleeper.THREAD);
+    configure(GlueSession.open(DataFormat.AVRO, configs, isKey));
   }
 
-  /** Test seam: a given client and sleeper. */
-  void configure(GsrConverterConfig parsed, GlueClient client, CredentialSettings.Provider provider,
-      Sleeper sleeper) {
+  /** Test seam: a session on a given client and sleeper. */
+  void configure(GlueSession opened) {
     close();
-    this.config = parsed;
-    this.credentials = provider;
-    this.glue = client;
-    this.registry = new GlueSchemas(client, GlueClients.retrier(parsed, sleeper), System::currentTimeMillis, parsed);
+    this.session = opened;
+    this.config = opened.config();
+    this.registry = opened.registry();
+    GsrConverterConfig parsed = config;
     this.toConnect = new AvroToConnect(parsed.connectSchemaCacheSize());
     this.toAvro = new ConnectToAvro(parsed.connectSchemaCacheSize());
     this.readPlans = new LruCache<>(parsed.cacheSize());
@@ -113,7 +98,7 @@ public class GlueSchemaRegistryAvroConverter implements Converter, Versioned, Au
   private ReadPlan readPlan(UUID versionId) {
     ReadPlan plan = readPlans.get(versionId);
     if (plan == null) {
-      org.apache.avro.Schema avro = registry.schemaOf(versionId);
+      org.apache.avro.Schema avro = parse(versionId, registry.definitionOf(versionId));
       Schema connect;
       try {
         connect = toConnect.toConnectSchema(avro);
@@ -124,6 +109,15 @@ public class GlueSchemaRegistryAvroConverter implements Converter, Versioned, Au
       readPlans.put(versionId, plan);
     }
     return plan;
+  }
+
+  private static org.apache.avro.Schema parse(UUID versionId, String definition) {
+    try {
+      return new org.apache.avro.Schema.Parser().parse(definition);
+    } catch (SchemaParseException e) {
+      throw new DataException("Schema version id " + versionId + " has a definition that is not an Avro schema: "
+          + e.getMessage(), e);
+    }
   }
 
   @Override
@@ -163,11 +157,9 @@ public class GlueSchemaRegistryAvroConverter implements Converter, Versioned, Au
 
   @Override
   public void close() {
-    if (glue != null) {
-      glue.close();
-      glue = null;
+    if (session != null) {
+      session.close();
+      session = null;
     }
-    Optional.ofNullable(credentials).ifPresent(CredentialSettings.Provider::close);
-    credentials = null;
   }
 }

@@ -5,8 +5,6 @@ import io.streamlake.common.retry.RetryFailure;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
@@ -22,18 +20,18 @@ import software.amazon.awssdk.services.glue.model.RegisterSchemaVersionResponse;
 import software.amazon.awssdk.services.glue.model.SchemaId;
 
 /**
- * The converter's view of the Glue Schema Registry: the Avro schema of a schema version id (read path; each
+ * The converter's view of the Glue Schema Registry: the definition of a schema version id (read path; each
  * version fetched once, then cached, since a version never changes), and the schema version id of a definition
  * under a schema name (write path; looked up with GetSchemaByDefinition, registered when allowed, cached for
- * {@code timeToLiveMillis}). Every Glue call goes through the {@link Retrier}; what the registry says about the
- * data (no such version, not Avro, an incompatible new version) is a {@link DataException}, an outage that
+ * {@code timeToLiveMillis}). One instance serves one data format (the converter's): a version of another format is
+ * bad data, and schemas are created with that format. Every Glue call goes through the {@link Retrier}; what the
+ * registry says about the data (no such version, another data format, an incompatible new version) is a {@link DataException}, an outage that
  * outlasts the retries a {@link RetriableException}, and any other refusal (access denied) a
  * {@link ConnectException}, each naming the schema version id or schema.
  */
 final class GlueSchemas {
 
   private static final Logger LOG = LoggerFactory.getLogger(GlueSchemas.class);
-  private static final String AVRO = "AVRO";
   private static final String AVAILABLE = "AVAILABLE";
   private static final String PENDING = "PENDING";
 
@@ -47,7 +45,8 @@ final class GlueSchemas {
   private final Compatibility compatibility;
   private final String description;
   private final long ttlMs;
-  private final LruCache<UUID, Schema> versions;
+  private final DataFormat format;
+  private final LruCache<UUID, String> versions;
   private final LruCache<String, Registered> definitions;
 
   GlueSchemas(GlueClient glue, Retrier retrier, LongSupplier clockMs, GsrConverterConfig config) {
@@ -59,34 +58,32 @@ final class GlueSchemas {
     this.compatibility = config.compatibility();
     this.description = config.description().orElse(null);
     this.ttlMs = config.definitionTtl().toMillis();
+    this.format = config.dataFormat();
     this.versions = new LruCache<>(config.cacheSize());
     this.definitions = new LruCache<>(config.cacheSize());
   }
 
-  /** The Avro schema of a schema version id, from the cache or with one GetSchemaVersion. */
-  Schema schemaOf(UUID versionId) {
-    Schema cached = versions.get(versionId);
+  /** The definition of a schema version id, from the cache or with one GetSchemaVersion; checked to be our format. */
+  String definitionOf(UUID versionId) {
+    String cached = versions.get(versionId);
     if (cached != null) {
       return cached;
     }
     String id = versionId.toString();
     GetSchemaVersionResponse response = call("GetSchemaVersion", "schema version id " + id,
         () -> glue.getSchemaVersion(r -> r.schemaVersionId(id)));
-    if (response.dataFormatAsString() != null && !AVRO.equals(response.dataFormatAsString())) {
+    if (response.dataFormatAsString() != null && !format.wireName().equals(response.dataFormatAsString())) {
       throw new DataException("Schema version id " + id + " has data format " + response.dataFormatAsString()
-          + "; this converter reads AVRO only");
+          + "; this converter reads " + format.wireName() + " only");
     }
-    Schema schema;
-    try {
-      schema = new Schema.Parser().parse(response.schemaDefinition());
-    } catch (SchemaParseException | NullPointerException e) {
-      throw new DataException("Schema version id " + id + " has a definition that is not an Avro schema: "
-          + e.getMessage(), e);
+    String definition = response.schemaDefinition();
+    if (definition == null) {
+      throw new DataException("Schema version id " + id + " has no definition in Glue's answer");
     }
     LOG.info("Read schema version id {} (schema {}, version {}) from Glue registry {}", id,
         response.schemaArn(), response.versionNumber(), registryName);
-    versions.put(versionId, schema);
-    return schema;
+    versions.put(versionId, definition);
+    return definition;
   }
 
   /** The schema version id of {@code definition} under {@code schemaName}, registering it when allowed. */
@@ -130,7 +127,7 @@ final class GlueSchemas {
       CreateSchemaResponse created = callOrNotFound("CreateSchema", what, () -> glue.createSchema(r -> r
           .registryId(id -> id.registryName(registryName))
           .schemaName(schemaName)
-          .dataFormat(AVRO)
+          .dataFormat(format.wireName())
           .compatibility(compatibility.toGlue())
           .description(description)
           .schemaDefinition(definition)));

@@ -24,7 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Options of {@link GlueSchemaRegistryAvroConverter}. The Glue Schema Registry options carry the names, defaults and
+ * Options of {@link GlueSchemaRegistryAvroConverter} ({@link #CONFIG_DEF}) and
+ * {@link GlueSchemaRegistryJsonSchemaConverter} ({@link #JSON_CONFIG_DEF}: the same options, {@code dataFormat}
+ * defaulting to JSON, plus AWS's {@code decimal.format}). The Glue Schema Registry options carry the names, defaults and
  * accepted values of AWS's converter ({@code AWSSchemaRegistryConstants}, {@code GlueSchemaRegistryConfiguration},
  * {@code AvroDataConfig}), so that a worker or connector configuration written for
  * {@code com.amazonaws.services.schemaregistry.kafkaconnect.AWSKafkaAvroConverter} works with the class name
@@ -61,8 +63,19 @@ public final class GsrConverterConfig extends ConverterConfig {
 
   public static final String DATA_FORMAT_CONFIG = "dataFormat";
   public static final String DATA_FORMAT_DEFAULT = DataFormat.AVRO.wireName();
-  private static final String DATA_FORMAT_DOC = "Data format of the schemas. Only AVRO: records whose schema"
+  private static final String DATA_FORMAT_DOC = "Data format of the schemas. Each converter class takes its own"
+      + " (AVRO for GlueSchemaRegistryAvroConverter, JSON for GlueSchemaRegistryJsonSchemaConverter), as AWS ships"
+      + " one class per format; the other value is a ConfigException naming the class to use. Records whose schema"
       + " version has another format are refused as bad data.";
+
+  /** AWS's JsonSchemaDataConfig option: how the JSON Schema converter writes Connect Decimals. */
+  public static final String DECIMAL_FORMAT_CONFIG = "decimal.format";
+  public static final String DECIMAL_FORMAT_DEFAULT = DecimalFormat.BASE64.wireName();
+  private static final String DECIMAL_FORMAT_DOC = "How fromConnectData writes Connect Decimals (AWS's option of"
+      + " the same name): BASE64, a JSON string holding the base64 of the unscaled two's-complement bytes, schema"
+      + " type string; NUMERIC, a JSON number, schema type number. Reading takes both whatever this says.";
+
+  private static final String CONNECT_META_DATA_CONFIG = "connect.meta.data";
 
   public static final String AVRO_RECORD_TYPE_CONFIG = "avroRecordType";
   public static final String AVRO_RECORD_TYPE_DEFAULT = AvroRecordType.GENERIC_RECORD.wireName();
@@ -137,13 +150,36 @@ public final class GsrConverterConfig extends ConverterConfig {
   private static final AwsCredentialsConfig CREDENTIALS = AwsCredentialsConfig.of(SESSION_NAME_DEFAULT);
 
   /** The single source of truth for the options (and the README's table). */
-  public static final ConfigDef CONFIG_DEF = configDef();
+  public static final ConfigDef CONFIG_DEF = configDef(DataFormat.AVRO);
 
+  /** The JSON Schema converter's options (and the README's second table). */
+  public static final ConfigDef JSON_CONFIG_DEF = configDef(DataFormat.JSON);
+
+  private final DataFormat format;
   private final CredentialSettings credentials;
 
+  /** The Avro converter's options. */
   public GsrConverterConfig(Map<String, ?> props) {
-    super(CONFIG_DEF, withRoleAliases(props));
+    this(DataFormat.AVRO, props);
+  }
+
+  /** The options of the converter for {@code format}. */
+  public GsrConverterConfig(DataFormat format, Map<String, ?> props) {
+    super(format == DataFormat.JSON ? JSON_CONFIG_DEF : CONFIG_DEF, withRoleAliases(props));
+    this.format = format;
     ConfigProblems problems = new ConfigProblems();
+    DataFormat configured = Choices.parse(DataFormat.class, DATA_FORMAT_CONFIG, getString(DATA_FORMAT_CONFIG));
+    if (configured != format) {
+      problems.add(DATA_FORMAT_CONFIG + "=" + configured.wireName() + " is not this converter's format ("
+          + format.wireName() + "): use " + converterClass(configured) + " for " + configured.wireName(),
+          DATA_FORMAT_CONFIG);
+    }
+    Object metaData = props.get(CONNECT_META_DATA_CONFIG);
+    if (format == DataFormat.JSON && metaData != null && !"true".equalsIgnoreCase(metaData.toString().trim())) {
+      problems.add(CONNECT_META_DATA_CONFIG + "=" + metaData + " is not supported by the JSON Schema converter: it"
+          + " always writes the connect.* annotations (AWS's default, true), which keep the Connect types exact",
+          CONNECT_META_DATA_CONFIG);
+    }
     for (Map.Entry<String, String> entry : UNSUPPORTED.entrySet()) {
       Object value = props.get(entry.getKey());
       boolean awsDefault = ENHANCED_AVRO_CONFIG.equals(entry.getKey()) && value != null
@@ -154,7 +190,8 @@ public final class GsrConverterConfig extends ConverterConfig {
       }
     }
     for (Map.Entry<String, String> entry : IGNORED.entrySet()) {
-      if (props.containsKey(entry.getKey())) {
+      boolean jsonMetaData = format == DataFormat.JSON && CONNECT_META_DATA_CONFIG.equals(entry.getKey());
+      if (props.containsKey(entry.getKey()) && !jsonMetaData) {
         LOG.warn("{} (an option of AWS's converter) is ignored: {}", entry.getKey(), entry.getValue());
       }
     }
@@ -166,7 +203,12 @@ public final class GsrConverterConfig extends ConverterConfig {
     problems.throwIfAny();
   }
 
-  private static ConfigDef configDef() {
+  private static String converterClass(DataFormat format) {
+    return format == DataFormat.JSON ? GlueSchemaRegistryJsonSchemaConverter.class.getName()
+        : GlueSchemaRegistryAvroConverter.class.getName();
+  }
+
+  private static ConfigDef configDef(DataFormat format) {
     ConfigDef def = newConfigDef();
     int order = 0;
     def.define(REGION_CONFIG, Type.STRING, "", Importance.HIGH, REGION_DOC, GROUP_REGISTRY, ++order,
@@ -177,7 +219,7 @@ public final class GsrConverterConfig extends ConverterConfig {
         Importance.MEDIUM, REGISTRY_NAME_DOC, GROUP_REGISTRY, ++order, Width.MEDIUM, "Registry name");
     def.define(SCHEMA_NAME_CONFIG, Type.STRING, "", Importance.MEDIUM, SCHEMA_NAME_DOC, GROUP_REGISTRY, ++order,
         Width.MEDIUM, "Schema name");
-    def.define(DATA_FORMAT_CONFIG, Type.STRING, DATA_FORMAT_DEFAULT, Choices.validator(DataFormat.class),
+    def.define(DATA_FORMAT_CONFIG, Type.STRING, format.wireName(), Choices.validator(DataFormat.class),
         Importance.LOW, DATA_FORMAT_DOC, GROUP_REGISTRY, ++order, Width.SHORT, "Data format", List.of(),
         Choices.recommender(DataFormat.class));
     def.define(AVRO_RECORD_TYPE_CONFIG, Type.STRING, AVRO_RECORD_TYPE_DEFAULT,
@@ -199,6 +241,11 @@ public final class GsrConverterConfig extends ConverterConfig {
         GROUP_REGISTRY, ++order, Width.SHORT, "Definition cache time to live");
     def.define(CONNECT_SCHEMAS_CACHE_CONFIG, Type.INT, CONNECT_SCHEMAS_CACHE_DEFAULT, Range.atLeast(1),
         Importance.LOW, CONNECT_SCHEMAS_CACHE_DOC, GROUP_REGISTRY, ++order, Width.SHORT, "Connect schema cache");
+    if (format == DataFormat.JSON) {
+      def.define(DECIMAL_FORMAT_CONFIG, Type.STRING, DECIMAL_FORMAT_DEFAULT, Choices.validator(DecimalFormat.class),
+          Importance.LOW, DECIMAL_FORMAT_DOC, GROUP_REGISTRY, ++order, Width.SHORT, "Decimal format", List.of(),
+          Choices.recommender(DecimalFormat.class));
+    }
     order = 0;
     def.define(RETRY_ATTEMPTS_CONFIG, Type.INT, RETRY_ATTEMPTS_DEFAULT, Range.between(1, 20), Importance.LOW,
         RETRY_ATTEMPTS_DOC, GROUP_RETRY, ++order, Width.SHORT, "Retry attempts");
@@ -226,11 +273,13 @@ public final class GsrConverterConfig extends ConverterConfig {
     map.put("tags", "schemas are created without tags");
     map.put("metadata", "schema versions are registered without metadata");
     map.put("proxyUrl", "Glue is called directly or through " + ENDPOINT_CONFIG);
-    map.put("protobufMessageType", "only Avro is implemented");
-    map.put("jacksonSerializationFeatures", "only Avro is implemented (JSON Schema is not)");
-    map.put("jacksonDeserializationFeatures", "only Avro is implemented (JSON Schema is not)");
-    map.put("jsonClassNameResolutionEnabled", "only Avro is implemented (JSON Schema is not); " + convert);
-    map.put("jsonClassNameAllowlist", "only Avro is implemented (JSON Schema is not); " + convert);
+    map.put("protobufMessageType", "Protobuf is not implemented");
+    map.put("jacksonSerializationFeatures", "JSON payloads are written compact, as AWS's defaults write them;"
+        + " other Jackson features are not reproduced");
+    map.put("jacksonDeserializationFeatures", "JSON payloads are read into Connect data by the schema, not by"
+        + " Jackson features");
+    map.put("jsonClassNameResolutionEnabled", convert + " (no Java classes are resolved)");
+    map.put("jsonClassNameAllowlist", convert + " (no Java classes are resolved)");
     map.put(ENHANCED_AVRO_CONFIG, "true is refused (false is what this converter does): enums are read as strings"
         + " with their symbols as schema parameters, and written back as enums, without AWS's package-name handling");
     return Map.copyOf(map);
@@ -260,6 +309,18 @@ public final class GsrConverterConfig extends ConverterConfig {
       conflicts.add(awsKey + " and " + sharedKey + " are two spellings of one option and are set to different"
           + " values: set only one");
     }
+  }
+
+  /** The data format of the converter these options belong to. */
+  public DataFormat dataFormat() {
+    return format;
+  }
+
+  /** How the JSON Schema converter writes Decimals (BASE64 for the Avro converter, where it does not apply). */
+  public DecimalFormat decimalFormat() {
+    return format == DataFormat.JSON
+        ? Choices.parse(DecimalFormat.class, DECIMAL_FORMAT_CONFIG, getString(DECIMAL_FORMAT_CONFIG))
+        : DecimalFormat.BASE64;
   }
 
   public Optional<String> region() {

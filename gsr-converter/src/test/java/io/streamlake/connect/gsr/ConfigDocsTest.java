@@ -14,8 +14,15 @@ class ConfigDocsTest {
   }
 
   @Test
+  void readmeJsonSchemaOptionsTableMatchesTheConfigDef() throws Exception {
+    ConfigDocs.assertReadmeSection(Path.of("README.md"), "gsr-json-converter", GsrConverterConfig.JSON_CONFIG_DEF);
+  }
+
+  @Test
   void everyOptionHasDocumentation() {
     GsrConverterConfig.CONFIG_DEF.configKeys().values()
+        .forEach(key -> assertThat(key.documentation).as(key.name).isNotBlank());
+    GsrConverterConfig.JSON_CONFIG_DEF.configKeys().values()
         .forEach(key -> assertThat(key.documentation).as(key.name).isNotBlank());
   }
 }

@@ -55,9 +55,59 @@ class GsrConverterConfigTest {
   }
 
   @Test
-  void testJsonDataFormatIsRefused() {
+  void testJsonDataFormatOnTheAvroConverterNamesTheJsonSchemaConverter() {
     assertThatThrownBy(() -> config(Map.of("dataFormat", "JSON"))).isInstanceOf(ConfigException.class)
-        .hasMessageContaining("dataFormat").hasMessageContaining("AVRO");
+        .hasMessageContaining("dataFormat").hasMessageContaining("AVRO")
+        .hasMessageContaining(GlueSchemaRegistryJsonSchemaConverter.class.getName());
+  }
+
+  @Test
+  void testProtobufDataFormatIsRefusedListingTheFormats() {
+    assertThatThrownBy(() -> config(Map.of("dataFormat", "PROTOBUF"))).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("dataFormat").hasMessageContaining("AVRO, JSON");
+  }
+
+  private static GsrConverterConfig json(Map<String, Object> extra) {
+    Map<String, Object> props = base();
+    props.putAll(extra);
+    return new GsrConverterConfig(DataFormat.JSON, props);
+  }
+
+  @Test
+  void testJsonConverterDefaultsToJsonAndBase64Decimals() {
+    GsrConverterConfig config = json(Map.of("dataFormat", "json"));
+    assertThat(config.dataFormat()).isEqualTo(DataFormat.JSON);
+    assertThat(config.decimalFormat()).isEqualTo(DecimalFormat.BASE64);
+    assertThat(json(Map.of("decimal.format", "numeric")).decimalFormat()).isEqualTo(DecimalFormat.NUMERIC);
+    assertThat(GsrConverterConfig.JSON_CONFIG_DEF.defaultValues()).containsEntry("dataFormat", "JSON");
+    assertThat(GsrConverterConfig.CONFIG_DEF.names()).doesNotContain("decimal.format");
+  }
+
+  @Test
+  void testAvroDataFormatOnTheJsonConverterNamesTheAvroConverter() {
+    assertThatThrownBy(() -> json(Map.of("dataFormat", "AVRO"))).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("dataFormat").hasMessageContaining(GlueSchemaRegistryAvroConverter.class.getName());
+  }
+
+  @Test
+  void testBadDecimalFormatNamesTheOptionAndAllowedValues() {
+    assertThatThrownBy(() -> json(Map.of("decimal.format", "text"))).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("decimal.format").hasMessageContaining("BASE64, NUMERIC");
+  }
+
+  @Test
+  void testConnectMetaDataFalseIsRefusedByTheJsonConverter() {
+    assertThat(json(Map.of("connect.meta.data", "true")).dataFormat()).isEqualTo(DataFormat.JSON);
+    assertThatThrownBy(() -> json(Map.of("connect.meta.data", "false"))).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("connect.meta.data");
+  }
+
+  @Test
+  void testJsonConverterRefusesTheSameUnsupportedAwsOptions() {
+    for (String option : GsrConverterConfig.UNSUPPORTED.keySet()) {
+      assertThatThrownBy(() -> json(Map.of(option, "x"))).as(option).isInstanceOf(ConfigException.class)
+          .hasMessageContaining(option);
+    }
   }
 
   @Test

@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * A stand-in, for tests only, for the AWS Glue Schema Registry: the four Glue operations the converter calls
  * ({@code GetSchemaVersion}, {@code GetSchemaByDefinition}, {@code RegisterSchemaVersion}, {@code CreateSchema})
  * answered over AWS JSON 1.1 by {@link AwsJsonStandIn} on 127.0.0.1, with schemas kept in memory. Definitions are
- * compared as exact strings (Glue normalises them; the converter always sends Avro's {@code Schema.toString()}).
+ * compared as exact strings (Glue normalises them; each converter always sends the same text for the same schema:
+ * Avro's {@code Schema.toString()}, or the compact JSON of the JSON Schema converter).
  * Registry {@code default-registry} exists from the start. Not-found answers carry Glue's messages.
  */
 public final class GlueRegistryStandIn implements AutoCloseable {
@@ -142,7 +143,8 @@ public final class GlueRegistryStandIn implements AutoCloseable {
             "Status", "AVAILABLE");
       }
     }
-    Version version = register(registry, name, definition);
+    // a new version keeps its schema's data format
+    Version version = put(UUID.randomUUID(), registry, name, definition, versions.get(ids.get(0)).dataFormat());
     return Map.of("SchemaVersionId", version.id().toString(), "VersionNumber", version.number(),
         "Status", markPending(version));
   }
