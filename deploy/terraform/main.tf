@@ -16,7 +16,9 @@ locals {
   # (PolicyGenerationTest and TerraformTextTest keep the two in step).
   topics_dir    = trim(var.topics_dir, "/")
   topics_dir_id = local.topics_dir == "" ? "root" : replace(local.topics_dir, "/[^A-Za-z0-9._-]/", "-")
-  offsets_topic = regex("(?m)^offset\\.storage\\.topic=(.*)$", file("${path.module}/../worker/msk-connect-worker.properties"))[0]
+  # the worker configuration: with the plugin's config providers declared when the connectors use references
+  worker_file   = "${path.module}/../worker/${var.use_config_providers ? "msk-connect-worker-config-providers.properties" : "msk-connect-worker.properties"}"
+  offsets_topic = regex("(?m)^offset\\.storage\\.topic=(.*)$", file(local.worker_file))[0]
   sink_dlq      = trimspace(lookup(local.sink_config, "errors.deadletterqueue.topic.name", ""))
   # the Glue Schema Registry converters (Avro, JSON Schema) read each schema version once: glue:GetSchemaVersion,
   # authorised on "*"
@@ -58,7 +60,7 @@ resource "aws_mskconnect_custom_plugin" "streamlake" {
 resource "aws_mskconnect_worker_configuration" "streamlake" {
   name                    = "streamlake-worker"
   description             = "converters, offsets topic, client override policy (deploy/worker)"
-  properties_file_content = file("${path.module}/../worker/msk-connect-worker.properties")
+  properties_file_content = file(local.worker_file)
 }
 
 resource "aws_cloudwatch_log_group" "connect" {
@@ -188,6 +190,45 @@ data "aws_iam_policy_document" "sink" {
       sid       = "DeadLetterQueue"
       actions   = ["kafka-cluster:CreateTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:WriteData"]
       resources = ["${local.kafka_prefix}/${statement.value}"]
+    }
+  }
+  # Config provider references of the connector (${secretsmanager:...}, ${ssm::...}, ${s3import:...}): exactly the
+  # referenced resources, as `streamlake iam --worker-config ...` prints them.
+  dynamic "statement" {
+    for_each = length(var.config_provider_secret_arns) == 0 ? [] : [var.config_provider_secret_arns]
+    content {
+      sid       = "ConfigProviderSecrets"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = statement.value
+    }
+  }
+  dynamic "statement" {
+    for_each = length(var.config_provider_parameter_arns) == 0 ? [] : [var.config_provider_parameter_arns]
+    content {
+      sid       = "ConfigProviderParameters"
+      actions   = ["ssm:GetParameter", "ssm:GetParameters"]
+      resources = statement.value
+    }
+  }
+  dynamic "statement" {
+    for_each = length(var.config_provider_s3_object_arns) == 0 ? [] : [var.config_provider_s3_object_arns]
+    content {
+      sid       = "ConfigProviderS3Imports"
+      actions   = ["s3:GetObject"]
+      resources = statement.value
+    }
+  }
+  dynamic "statement" {
+    for_each = length(var.config_provider_kms_key_arns) == 0 ? [] : [var.config_provider_kms_key_arns]
+    content {
+      sid       = "ConfigProviderDecrypt"
+      actions   = ["kms:Decrypt"]
+      resources = statement.value
+      condition {
+        test     = "StringEquals"
+        variable = "kms:ViaService"
+        values   = ["secretsmanager.${var.region}.amazonaws.com", "ssm.${var.region}.amazonaws.com"]
+      }
     }
   }
 }

@@ -177,3 +177,33 @@ variable "glue_table_from_terraform" {
   type        = bool
   default     = false
 }
+
+variable "use_config_providers" {
+  description = "Create the worker configuration from worker/msk-connect-worker-config-providers.properties, which declares the plugin's config providers (secretsmanager, ssm, s3import), instead of worker/msk-connect-worker.properties."
+  type        = bool
+  default     = false
+}
+
+variable "config_provider_secret_arns" {
+  description = "Secrets the sink's config references name ($${secretsmanager:<secret>:<key>}): their ARNs, or arn:aws:secretsmanager:<region>:<account>:secret:<name>-?????? for a name. `streamlake iam` prints them. Granted secretsmanager:GetSecretValue."
+  type        = list(string)
+  default     = []
+}
+
+variable "config_provider_parameter_arns" {
+  description = "SSM parameters the sink's config references name ($${ssm::/<name>}): arn:aws:ssm:<region>:<account>:parameter/<name without the leading />. Granted ssm:GetParameter and ssm:GetParameters."
+  type        = list(string)
+  default     = []
+}
+
+variable "config_provider_s3_object_arns" {
+  description = "S3 objects the sink's config imports ($${s3import:<region>:<bucket>/<key>}): arn:aws:s3:::<bucket>/<key>. Granted s3:GetObject."
+  type        = list(string)
+  default     = []
+}
+
+variable "config_provider_kms_key_arns" {
+  description = "Customer managed KMS keys of those secrets or SecureString parameters: kms:Decrypt through Secrets Manager and SSM in var.region only. Empty for AWS managed keys."
+  type        = list(string)
+  default     = []
+}

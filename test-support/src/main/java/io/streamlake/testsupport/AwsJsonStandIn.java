@@ -119,6 +119,11 @@ public final class AwsJsonStandIn implements AutoCloseable {
     }
   }
 
+  /** Drops the scripted failures not served yet (a test that injected "until further notice" ends with this). */
+  public synchronized void clearFailures() {
+    failures.clear();
+  }
+
   /** How many scripted failures have been served. */
   public synchronized int injectedFailures() {
     return injected;

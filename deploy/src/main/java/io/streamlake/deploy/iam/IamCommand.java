@@ -3,7 +3,15 @@ package io.streamlake.deploy.iam;
 import io.streamlake.deploy.Args;
 import io.streamlake.deploy.ConnectorFile;
 import io.streamlake.deploy.OwnerOnlyFile;
+import io.streamlake.deploy.providers.ProviderReference;
+import io.streamlake.deploy.providers.ProviderStatements;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +32,13 @@ public final class IamCommand {
       "                     is used when missing",
       "  --offsets-topic    the worker's offset.storage.topic (" + WorkerStatements.DEFAULT_OFFSETS_TOPIC + ")",
       "  --set key=value    overrides a setting (as render does), e.g. --set s3.bucket.name=prod-lake",
-      "  --output FILE      writes the policy to FILE (mode 0600) instead of stdout");
+      "  --output FILE      writes the policy to FILE (mode 0600) instead of stdout",
+      "  --worker-config F  the worker configuration (.properties): which config providers it declares and their",
+      "                     regions; ${secretsmanager:...}, ${ssm::...} and ${s3import:...} references in the",
+      "                     connector are granted GetSecretValue / GetParameter(s) / GetObject on exactly those",
+      "                     resources (the documented provider names are assumed without this option)",
+      "  --provider-kms-key ARN  a customer managed KMS key of a referenced secret or SecureString parameter:",
+      "                     kms:Decrypt through Secrets Manager / SSM only (repeatable)");
 
   private final PrintStream out;
   private final PrintStream err;
@@ -34,8 +48,34 @@ public final class IamCommand {
     this.err = err;
   }
 
+  /** The policy plus what the connector's config provider references need (nothing without references). */
+  private static PolicyDocument withProviderStatements(PolicyDocument policy, ConnectorFile connector, KafkaArns kafka,
+      Args args) throws IOException {
+    Map<String, String> worker = new LinkedHashMap<>();
+    if (args.has("worker-config")) {
+      Properties props = new Properties();
+      try (InputStream in = Files.newInputStream(Path.of(args.get("worker-config", null)))) {
+        props.load(in);
+      }
+      props.stringPropertyNames().stream().sorted().forEach(k -> worker.put(k, props.getProperty(k)));
+    }
+    // the connector's references, and the worker configuration's own (e.g. a worker consumer.* setting)
+    List<ProviderReference> references = new ArrayList<>(ProviderReference.find(connector.config()));
+    Map<String, String> workerSettings = new LinkedHashMap<>(worker);
+    workerSettings.keySet().removeIf(key -> key.startsWith("config.providers"));
+    references.addAll(ProviderReference.find(workerSettings));
+    if (references.isEmpty()) {
+      return policy;
+    }
+    String[] arn = kafka.cluster().split(":");
+    List<PolicyDocument.Statement> statements = new ArrayList<>(policy.statements());
+    statements.addAll(ProviderStatements.of(references, worker, arn[3], arn[4], args.all("provider-kms-key")));
+    return new PolicyDocument(statements);
+  }
+
   public int run(List<String> argv) throws IOException {
-    Args args = Args.parse(argv, Set.of("cluster-arn", "offsets-topic", "set", "output"), Set.of());
+    Args args = Args.parse(argv, Set.of("cluster-arn", "offsets-topic", "set", "output", "worker-config",
+        "provider-kms-key"), Set.of());
     ConnectorFile connector = ConnectorSettings.read(args);
     if (!args.has("cluster-arn")) {
       err.println("note: --cluster-arn not given; the policy names " + KafkaArns.PLACEHOLDER);
@@ -55,6 +95,7 @@ public final class IamCommand {
       err.println("streamlake iam: " + e.getMessage());
       return 1;
     }
+    policy = withProviderStatements(policy, connector, kafka, args);
     if (args.has("output")) {
       OwnerOnlyFile.write(Path.of(args.get("output", null)), policy.toJson() + System.lineSeparator());
     } else {

@@ -3,6 +3,10 @@ package io.streamlake.deploy.local;
 import io.streamlake.deploy.Args;
 import io.streamlake.deploy.ConnectorFile;
 import io.streamlake.deploy.PluginZip;
+import io.streamlake.deploy.providers.LocalProviders;
+import io.streamlake.deploy.providers.LocalValues;
+import io.streamlake.deploy.providers.ProviderReference;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -10,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -53,12 +58,17 @@ public final class LocalCommand {
       "  --bootstrap-servers H use this Kafka cluster instead of the embedded broker",
       "  --kafka-config FILE   client settings for that cluster (security.protocol, sasl.*, ...)",
       "  --worker-group G      Connect group id, prefix of its internal topics (default streamlake-local)",
-      "  --plugin-zip ZIP      the plugin ZIP (default: packaging/target/streamlake-plugin-*.zip)");
+      "  --plugin-zip ZIP      the plugin ZIP (default: packaging/target/streamlake-plugin-*.zip)",
+      "  --secret REF=VALUE    local value of a config provider reference, e.g.",
+      "                        --secret secretsmanager:prod/db:password=pw or --secret ssm::/prod/key=k (repeatable);",
+      "                        the worker resolves the connectors' ${...} references from these, as MSK Connect's",
+      "                        providers would; a reference with no local value stops the run, naming it",
+      "  --secrets-file FILE   the same, one REF=VALUE per line (keeps values out of the shell history)");
 
   static final String DEFAULT_CONNECTOR = "order-events-s3-parquet.json";
   private static final Set<String> VALUED = Set.of("duration", "rate", "partitions", "sample", "topic", "flush-size",
       "rotate-seconds", "data-dir", "s3-port", "s3-bucket", "s3-region", "s3-endpoint", "bootstrap-servers",
-      "kafka-config", "worker-group", "plugin-zip");
+      "kafka-config", "worker-group", "plugin-zip", "secret", "secrets-file");
   private static final Set<String> SWITCHES = Set.of("no-produce", "keep-rotation", "keep-data");
 
   private final PrintStream out;
@@ -148,22 +158,31 @@ public final class LocalCommand {
       }
       out.println(kafkaLine);
 
-      long t = System.nanoTime();
-      LocalWorker worker = LocalWorker.start(bootstrap, args.get("worker-group", "streamlake-local"),
-          plugin.pluginPath(),
-          args.has("bootstrap-servers") ? -1 : 1, KafkaSettings.forWorker(kafkaConfig));
-      resources.push(worker);
-      out.printf("  worker     Kafka Connect (distributed mode) at %s, plugin.discovery=service_load (%.1f s)%n",
-          worker.rest(), seconds(System.nanoTime() - t));
-
       boolean keepRotation = args.has("keep-rotation");
       LocalConnectors.Run run = new LocalConnectors.Run(s3, bootstrap, kafkaConfig, !args.has("bootstrap-servers"),
           keepRotation ? null : args.getInt("flush-size", 1000),
           keepRotation ? null : args.getInt("rotate-seconds", 10) * 1000L, partitions);
       List<ConnectorFile> localized = new ArrayList<>();
+      List<ProviderReference> references = new ArrayList<>();
       for (ConnectorFile connector : connectors) {
-        localized.add(LocalConnectors.localize(connector, run));
+        ConnectorFile local = LocalConnectors.localize(connector, run);
+        localized.add(local);
+        references.addAll(ProviderReference.find(local.config()));
       }
+      LocalProviders providers = localProviders(args, references);
+      resources.push(providers);
+      if (providers.describe() != null) {
+        out.println(providers.describe());
+      }
+      Map<String, String> workerExtra = new HashMap<>(KafkaSettings.forWorker(kafkaConfig));
+      workerExtra.putAll(providers.workerProps());
+
+      long t = System.nanoTime();
+      LocalWorker worker = LocalWorker.start(bootstrap, args.get("worker-group", "streamlake-local"),
+          plugin.pluginPath(), args.has("bootstrap-servers") ? -1 : 1, workerExtra);
+      resources.push(worker);
+      out.printf("  worker     Kafka Connect (distributed mode) at %s, plugin.discovery=service_load (%.1f s)%n",
+          worker.rest(), seconds(System.nanoTime() - t));
       Set<String> topics = LocalConnectors.topicsOf(localized);
       boolean cdc = sampleIsCdc(args.get("sample", null), localized);
       String topic = args.get("topic", cdc ? DebeziumOrderEvents.TOPIC
@@ -203,7 +222,8 @@ public final class LocalCommand {
       LandedFiles landed = null;
       if (s3 != null) {
         ConnectorFile sink = localized.stream().filter(LocalConnectors::isS3Sink).findFirst().orElseThrow();
-        landed = new LandedFiles(s3.client(), s3.bucket(), sink.config().getOrDefault("topics.dir", "topics"));
+        landed = new LandedFiles(s3.client(), s3.bucket(),
+            providers.resolve(sink.config().getOrDefault("topics.dir", "topics")));
       }
       LagView lag = null;
       String metricsTopic = LocalConnectors.metricsTopicOf(localized);
@@ -221,6 +241,17 @@ public final class LocalCommand {
       } catch (IllegalStateException shuttingDown) {
         // SIGTERM: the hook is running and waits for the cleanup above
       }
+    }
+  }
+
+  /** The local providers for the connectors' references, from --secret and --secrets-file. */
+  private static LocalProviders localProviders(Args args, List<ProviderReference> references) throws IOException {
+    try {
+      LocalValues values = LocalValues.of(args.all("secret"),
+          args.all("secrets-file").stream().map(Path::of).toList());
+      return LocalProviders.prepare(references, values);
+    } catch (IllegalArgumentException e) {
+      throw new Args.UsageException(e.getMessage());
     }
   }
 

@@ -1,6 +1,8 @@
 package io.streamlake.deploy.validate;
 
 import io.streamlake.deploy.ConnectorFile;
+import io.streamlake.deploy.providers.ProviderReference;
+import io.streamlake.deploy.providers.ReferenceChecks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,12 +115,17 @@ public final class OfflineValidator {
       }));
     }
     for (ConfigValue value : values.values()) {
+      if (ProviderReference.holdsReference(config.get(value.name()))) {
+        // a worker resolves the reference before it validates; offline the value is unknown
+        continue;
+      }
       for (String message : value.errorMessages()) {
         findings.add(Finding.error(value.name(), message));
       }
     }
     Set<String> flagged = new HashSet<>();
     findings.stream().filter(Finding::isError).forEach(f -> flagged.add(f.key()));
+    findings.addAll(ReferenceChecks.connector(config));
     findings.addAll(configureTransforms(config, flagged));
     findings.addAll(unknownKeys(config, connectorDef, connectDef));
     Set<String> passwordKeys = new HashSet<>(SecretOptions.passwordKeys(connectorDef, ""));

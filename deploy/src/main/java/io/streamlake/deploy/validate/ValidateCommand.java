@@ -3,6 +3,7 @@ package io.streamlake.deploy.validate;
 import io.streamlake.deploy.Args;
 import io.streamlake.deploy.ConnectorFile;
 import io.streamlake.deploy.PluginZip;
+import io.streamlake.deploy.providers.ReferenceChecks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -59,7 +60,8 @@ public final class ValidateCommand {
     }
     boolean strict = args.has("strict");
     for (Map.Entry<Path, Map<String, String>> worker : workers.entrySet()) {
-      List<Finding> findings = MskRules.checkWorker(worker.getValue());
+      List<Finding> findings = new ArrayList<>(MskRules.checkWorker(worker.getValue()));
+      findings.addAll(ReferenceChecks.worker(worker.getValue()));
       out.println(worker.getKey() + ": MSK Connect worker configuration");
       failed |= report(findings, strict);
     }

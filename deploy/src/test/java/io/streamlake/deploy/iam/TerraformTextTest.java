@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlake.deploy.ConnectorFile;
 import io.streamlake.deploy.DeployFiles;
+import io.streamlake.deploy.providers.ProviderReference;
+import io.streamlake.deploy.providers.ProviderStatements;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -57,8 +61,15 @@ class TerraformTextTest {
     ConnectorFile everything = ConnectorFile.read(DeployFiles.connectors().resolve("order-events-s3-parquet.json"))
         .with(Map.of("s3.sse.kms.key.id", "arn:aws:kms:us-east-1:1:key/k",
             "errors.deadletterqueue.topic.name", "dlq", "glue.enabled", "true", "glue.database", "lake",
-            "value.converter", "io.streamlake.connect.gsr.GlueSchemaRegistryAvroConverter"));
-    PolicyDocument generated = SinkPolicy.of(everything, KAFKA, "__offsets");
+            "value.converter", "io.streamlake.connect.gsr.GlueSchemaRegistryAvroConverter",
+            "aws.access.key.id", "${ssm::/p}", "aws.secret.access.key", "${secretsmanager:s:k}",
+            "consumer.override.ssl.truststore.location", "${s3import::b/ts.jks}"));
+    // with config provider references, as `iam` adds their statements
+    List<PolicyDocument.Statement> statements = new ArrayList<>(SinkPolicy.of(everything, KAFKA, "__offsets")
+        .statements());
+    statements.addAll(ProviderStatements.of(ProviderReference.find(everything.config()), Map.of(), "us-east-1",
+        "123456789012", List.of("arn:aws:kms:us-east-1:1:key/p")));
+    PolicyDocument generated = new PolicyDocument(statements);
     assertThat(all(Pattern.compile("sid\\s+=\\s+\"(\\w+)\""), sink)).isEqualTo(sids(generated));
     // every S3 action anywhere in main.tf (the object actions are a local the statement uses)
     Set<String> s3Actions = all(Pattern.compile("\"(s3:[A-Z]\\w+)\""), terraform("main.tf"));
