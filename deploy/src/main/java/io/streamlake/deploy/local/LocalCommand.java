@@ -3,6 +3,10 @@ package io.streamlake.deploy.local;
 import io.streamlake.deploy.Args;
 import io.streamlake.deploy.ConnectorFile;
 import io.streamlake.deploy.PluginZip;
+import io.streamlake.kit.ConnectCluster;
+import io.streamlake.kit.ConnectRest;
+import io.streamlake.kit.KafkaCluster;
+import io.streamlake.kit.S3Endpoint;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -114,10 +118,10 @@ public final class LocalCommand {
       try {
         if (bootstrap == null) {
           long t = System.nanoTime();
-          EmbeddedKafka kafka = EmbeddedKafka.start();
+          KafkaCluster kafka = KafkaCluster.start();
           resources.push(kafka);
           bootstrap = kafka.bootstrapServers();
-          kafkaLine = String.format("  kafka      embedded broker at %s (%.1f s)", bootstrap,
+          kafkaLine = String.format("  kafka      embedded KRaft broker at %s (%.1f s)", bootstrap,
               seconds(System.nanoTime() - t));
         } else {
           kafkaLine = "  kafka      " + bootstrap;
@@ -149,12 +153,12 @@ public final class LocalCommand {
       out.println(kafkaLine);
 
       long t = System.nanoTime();
-      LocalWorker worker = LocalWorker.start(bootstrap, args.get("worker-group", "streamlake-local"),
-          plugin.pluginPath(),
-          args.has("bootstrap-servers") ? -1 : 1, KafkaSettings.forWorker(kafkaConfig));
-      resources.push(worker);
+      ConnectCluster workers = WorkerSettings.start(bootstrap, args.get("worker-group", "streamlake-local"),
+          plugin.pluginPath(), args.has("bootstrap-servers") ? -1 : 1, KafkaSettings.forWorker(kafkaConfig));
+      resources.push(workers);
+      ConnectRest worker = workers.rest();
       out.printf("  worker     Kafka Connect (distributed mode) at %s, plugin.discovery=service_load (%.1f s)%n",
-          worker.rest(), seconds(System.nanoTime() - t));
+          worker.url(), seconds(System.nanoTime() - t));
 
       boolean keepRotation = args.has("keep-rotation");
       LocalConnectors.Run run = new LocalConnectors.Run(s3, bootstrap, kafkaConfig, !args.has("bootstrap-servers"),
@@ -174,7 +178,7 @@ public final class LocalCommand {
 
       for (ConnectorFile connector : localized) {
         t = System.nanoTime();
-        worker.putConnector(connector.name(), connector.config());
+        worker.configureConnector(connector.name(), connector.config());
         int tasks = worker.awaitRunning(connector.name(), Duration.ofSeconds(90));
         out.printf("  connector  %s: %s RUNNING with %d task(s) (%.1f s)%n", connector.name(),
             connector.connectorClass(), tasks, seconds(System.nanoTime() - t));
@@ -264,7 +268,7 @@ public final class LocalCommand {
     if (DemoDataDir.prepare(dataDir, bucket, args.has("keep-data"))) {
       lines.add("  (emptied " + dataDir.resolve(bucket) + " of an earlier run; --keep-data keeps it)");
     }
-    LocalS3Endpoint endpoint = LocalS3Endpoint.start(dataDir, args.getInt("s3-port", 0));
+    S3Endpoint endpoint = S3Endpoint.onDisk(dataDir, args.getInt("s3-port", 0));
     S3Target target;
     try {
       target = S3Target.local(endpoint, bucket, region);
