@@ -18,6 +18,11 @@ locals {
   topics_dir_id = local.topics_dir == "" ? "root" : replace(local.topics_dir, "/[^A-Za-z0-9._-]/", "-")
   offsets_topic = regex("(?m)^offset\\.storage\\.topic=(.*)$", file("${path.module}/../worker/msk-connect-worker.properties"))[0]
   sink_dlq      = trimspace(lookup(local.sink_config, "errors.deadletterqueue.topic.name", ""))
+  # the Glue Schema Registry converters (Avro, JSON Schema) read each schema version once: glue:GetSchemaVersion,
+  # authorised on "*"
+  sink_reads_gsr = length(setintersection([trimspace(lookup(local.sink_config, "key.converter", "")),
+    trimspace(lookup(local.sink_config, "value.converter", ""))], ["io.streamlake.connect.gsr.GlueSchemaRegistryAvroConverter",
+  "io.streamlake.connect.gsr.GlueSchemaRegistryJsonSchemaConverter"])) > 0
   # the sink's S3 calls: PutObject (also CreateMultipartUpload, UploadPart, CompleteMultipartUpload), GetObject (also
   # HeadObject), AbortMultipartUpload, PutObjectTagging (after every multipart upload), GetObjectTagging (after a
   # 412); never DeleteObject
@@ -133,6 +138,14 @@ data "aws_iam_policy_document" "sink" {
       resources = [statement.value]
     }
   }
+  dynamic "statement" {
+    for_each = local.sink_reads_gsr ? [1] : []
+    content {
+      sid       = "ReadSchemasFromTheGlueSchemaRegistry"
+      actions   = ["glue:GetSchemaVersion"]
+      resources = ["*"]
+    }
+  }
   statement {
     sid       = "ConnectToTheCluster"
     actions   = ["kafka-cluster:Connect", "kafka-cluster:DescribeCluster"]
@@ -158,6 +171,16 @@ data "aws_iam_policy_document" "sink" {
     sid       = "TheConnectorsConsumerGroup"
     actions   = ["kafka-cluster:AlterGroup", "kafka-cluster:DescribeGroup"]
     resources = ["${local.group_prefix}/connect-${local.sink_name}"]
+  }
+  dynamic "statement" {
+    # glue.enabled: the sink's catalog syncer keeps the topic's table (GetTable, CreateTable, UpdateTable only)
+    for_each = local.glue_enabled ? [1] : []
+    content {
+      sid     = "KeepTheGlueTables"
+      actions = ["glue:GetTable", "glue:CreateTable", "glue:UpdateTable"]
+      resources = concat(["${local.glue_arn_prefix}:catalog", "${local.glue_arn_prefix}:database/${var.glue_database}"],
+      [for t in local.sink_topics : "${local.glue_arn_prefix}:table/${var.glue_database}/${local.glue_table_names[t]}"])
+    }
   }
   dynamic "statement" {
     for_each = local.sink_dlq == "" ? [] : [local.sink_dlq]
@@ -269,7 +292,10 @@ resource "aws_mskconnect_connector" "order_events" {
     }, var.sink_kms_key_arn == "" ? {} : {
     "s3.ssea.name"      = "aws:kms"
     "s3.sse.kms.key.id" = var.sink_kms_key_arn
-  })
+    }, local.glue_enabled ? {
+    "glue.enabled"  = "true"
+    "glue.database" = var.glue_database
+  } : {})
 
   kafka_cluster {
     apache_kafka_cluster {

@@ -159,3 +159,21 @@ variable "alarm_actions" {
   type        = list(string)
   default     = []
 }
+
+variable "glue_database" {
+  description = "Glue database of the sink's tables. Set it to turn on glue.enabled: the connector keeps one table per topic (columns from the schema it writes, Athena partition projection from path.format). Empty: no catalog."
+  type        = string
+  default     = ""
+}
+
+variable "create_glue_database" {
+  description = "Create glue_database here (false: it exists already)."
+  type        = bool
+  default     = true
+}
+
+variable "glue_table_from_terraform" {
+  description = "Also declare the order-events table here (glue.tf, as `streamlake catalog` prints it), e.g. to have it before the first file lands. The sink still adds columns when the schema grows; Terraform ignores those changes."
+  type        = bool
+  default     = false
+}

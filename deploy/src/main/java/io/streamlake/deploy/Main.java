@@ -1,5 +1,6 @@
 package io.streamlake.deploy;
 
+import io.streamlake.deploy.catalog.CatalogCommand;
 import io.streamlake.deploy.iam.IamCommand;
 import io.streamlake.deploy.iam.LifecycleCommand;
 import io.streamlake.deploy.local.LocalCommand;
@@ -10,7 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The streamlake CLI: {@code validate}, {@code render}, {@code iam}, {@code lifecycle} and {@code local}. Exit codes: 0 success, 1 the command
+ * The streamlake CLI: {@code validate}, {@code render}, {@code iam}, {@code lifecycle}, {@code catalog} and
+ * {@code local}. Exit codes: 0 success, 1 the command
  * found problems (invalid config, failed connector, no file landed), 2 a wrong command line.
  */
 public final class Main {
@@ -21,6 +23,7 @@ public final class Main {
       "  render <connector.json> [capacity/cluster flags]    print an aws kafkaconnect create-connector request",
       "  iam <connector.json> [--cluster-arn ARN]             print the service execution role's IAM policy",
       "  lifecycle <sink.json> [--existing FILE]              print the sink bucket's lifecycle rules, merged",
+      "  catalog <sink.json> --schema FILE [--topic T]        print the topic's Glue table: Athena DDL + TableInput",
       "  local [connector.json...]                           run Kafka, S3 and a worker locally (the demo)",
       "  help <command>                                      options of a command");
 
@@ -44,6 +47,7 @@ public final class Main {
         case "render" -> new RenderCommand(out, err).run(rest);
         case "iam" -> new IamCommand(out, err).run(rest);
         case "lifecycle" -> new LifecycleCommand(out).run(rest);
+        case "catalog" -> new CatalogCommand(out).run(rest);
         case "local" -> new LocalCommand(out).run(rest);
         case "help" -> help(rest.isEmpty() ? "" : rest.get(0), out);
         default -> throw new Args.UsageException("unknown command '" + command + "'");
@@ -72,6 +76,7 @@ public final class Main {
       case "render" -> RenderCommand.USAGE;
       case "iam" -> IamCommand.USAGE;
       case "lifecycle" -> LifecycleCommand.USAGE;
+      case "catalog" -> CatalogCommand.USAGE;
       case "local" -> LocalCommand.USAGE;
       default -> USAGE;
     };

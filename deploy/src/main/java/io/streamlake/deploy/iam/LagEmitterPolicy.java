@@ -37,6 +37,9 @@ public final class LagEmitterPolicy {
       statements.add(Statement.allow("TheMetricsTopic", List.of("kafka-cluster:CreateTopic",
           "kafka-cluster:DescribeTopic", "kafka-cluster:WriteData"), List.of(kafka.topic(metricsTopic))));
     }
+    if (!metricsTopic.isEmpty()) {
+      statements.addAll(GlueSchemaRegistryStatements.forWriting(config, kafka, List.of(metricsTopic)));
+    }
     return new PolicyDocument(statements);
   }
 

@@ -45,6 +45,10 @@ public final class SinkPolicy {
     if (!role.isEmpty()) {
       statements.add(Statement.allow("AssumeTheWriterRole", List.of("sts:AssumeRole"), List.of(role)));
     }
+    if (Boolean.parseBoolean(config.getOrDefault("glue.enabled", "false").trim())) {
+      statements.add(glue(connector, kafka));
+    }
+    statements.addAll(GlueSchemaRegistryStatements.forReading(config));
     statements.addAll(WorkerStatements.of(kafka, offsetsTopic));
     statements.add(Statement.allow("ReadTheConnectorsTopics",
         List.of("kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"),
@@ -58,6 +62,47 @@ public final class SinkPolicy {
           "kafka-cluster:DescribeTopic", "kafka-cluster:WriteData"), List.of(kafka.topic(dlq))));
     }
     return new PolicyDocument(statements);
+  }
+
+  /**
+   * glue.enabled: the three table calls the sink's catalog syncer makes (GetTable, CreateTable, UpdateTable; it
+   * never calls GetDatabase or touches partitions), on the catalog, the database and the connector's tables. Glue
+   * authorises a table call on all three ARNs. Table names: glue.table.name with each topic put in, as the sink
+   * spells them (lower case, characters other than a-z, 0-9 and _ as _); a topics.regex makes the topic part a
+   * wildcard.
+   */
+  static Statement glue(ConnectorFile connector, KafkaArns kafka) {
+    var config = connector.config();
+    String database = required(connector, "glue.database");
+    String region = config.getOrDefault("glue.region", "").trim();
+    if (region.isEmpty()) {
+      region = config.getOrDefault("s3.region", "us-west-2").trim();
+    }
+    String account = config.getOrDefault("glue.catalog.id", "").trim();
+    if (account.isEmpty()) {
+      account = kafka.cluster().split(":")[4];
+    }
+    String prefix = "arn:aws:glue:" + region + ":" + account + ":";
+    String template = config.getOrDefault("glue.table.name", "${topic}").trim();
+    List<String> resources = new ArrayList<>();
+    resources.add(prefix + "catalog");
+    resources.add(prefix + "database/" + database);
+    List<String> tables = new ArrayList<>();
+    for (String topic : topics(connector)) {
+      tables.add(prefix + "table/" + database + "/" + glueName(template.replace("${topic}", topic)));
+    }
+    tables.stream().distinct().forEach(resources::add);
+    return Statement.allow("KeepTheGlueTables", List.of("glue:GetTable", "glue:CreateTable", "glue:UpdateTable"),
+        resources);
+  }
+
+  /** A Glue table name as the sink makes it legal; a wildcard (*) stays. */
+  private static String glueName(String name) {
+    StringBuilder out = new StringBuilder();
+    for (char c : name.toLowerCase(Locale.ROOT).toCharArray()) {
+      out.append((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '*' ? c : '_');
+    }
+    return out.toString();
   }
 
   /** topics.dir as the sink uses it: without leading or trailing slashes. */

@@ -75,6 +75,33 @@ class PolicyGenerationTest {
   }
 
   @Test
+  void testGlueTableCallsOnlyWhenGlueIsEnabledAndOnlyOnTheConnectorsTables() throws IOException {
+    PolicyEvaluator plain = sink(example("order-events-s3-parquet.json"));
+    assertThat(plain.allows("glue:GetTable", "arn:aws:glue:us-east-1:123456789012:table/lake/order_events")).isFalse();
+    ConnectorFile file = example("order-events-s3-parquet.json").with(Map.of("glue.enabled", "true",
+        "glue.database", "lake", "glue.table.name", "raw_${topic}"));
+    String region = file.config().getOrDefault("s3.region", "us-west-2");
+    String arn = "arn:aws:glue:" + region + ":123456789012:";
+    PolicyEvaluator glue = sink(file);
+    for (String action : new String[] {"glue:GetTable", "glue:CreateTable", "glue:UpdateTable"}) {
+      assertThat(glue.allows(action, arn + "catalog")).as(action).isTrue();
+      assertThat(glue.allows(action, arn + "database/lake")).as(action).isTrue();
+      assertThat(glue.allows(action, arn + "table/lake/raw_order_events")).as(action).isTrue();
+      assertThat(glue.allows(action, arn + "table/lake/other")).as(action).isFalse();
+      assertThat(glue.allows(action, arn + "table/other/raw_order_events")).as(action).isFalse();
+    }
+    assertThat(glue.allows("glue:DeleteTable", arn + "table/lake/raw_order_events")).isFalse();
+    assertThat(glue.allows("glue:BatchCreatePartition", arn + "table/lake/raw_order_events")).isFalse();
+
+    PolicyEvaluator cdc = sink(example("postgres-cdc-s3-parquet.json").with(Map.of("glue.enabled", "true",
+        "glue.database", "cdc", "glue.catalog.id", "999999999999", "glue.region", "eu-west-1")));
+    assertThat(cdc.allows("glue:UpdateTable", "arn:aws:glue:eu-west-1:999999999999:table/cdc/pg_inventory_orders"))
+        .isTrue();
+    assertThat(cdc.allows("glue:UpdateTable", "arn:aws:glue:eu-west-1:999999999999:table/cdc/pg_billing_x"))
+        .isFalse();
+  }
+
+  @Test
   void testConfluentsAssumeRoleKeyIsGrantedToo() throws IOException {
     ConnectorFile file = example("order-events-s3-parquet.json").with(Map.of(
         "s3.credentials.provider.sts.role.arn", "arn:aws:iam::2:role/cross-account"));

@@ -56,7 +56,8 @@ class TerraformTextTest {
     String sink = block(terraform("main.tf"), "data \"aws_iam_policy_document\" \"sink\"");
     ConnectorFile everything = ConnectorFile.read(DeployFiles.connectors().resolve("order-events-s3-parquet.json"))
         .with(Map.of("s3.sse.kms.key.id", "arn:aws:kms:us-east-1:1:key/k",
-            "errors.deadletterqueue.topic.name", "dlq"));
+            "errors.deadletterqueue.topic.name", "dlq", "glue.enabled", "true", "glue.database", "lake",
+            "value.converter", "io.streamlake.connect.gsr.GlueSchemaRegistryAvroConverter"));
     PolicyDocument generated = SinkPolicy.of(everything, KAFKA, "__offsets");
     assertThat(all(Pattern.compile("sid\\s+=\\s+\"(\\w+)\""), sink)).isEqualTo(sids(generated));
     // every S3 action anywhere in main.tf (the object actions are a local the statement uses)
@@ -67,6 +68,16 @@ class TerraformTextTest {
     assertThat(sink).doesNotContain("s3:Delete").contains("variable = \"s3:prefix\"")
         .contains("\"${local.topics_dir}/\", \"${local.topics_dir}/*\"")
         .contains("\"${local.group_prefix}/connect-${local.sink_name}\"").doesNotContain("connect-*");
+    String glue = sink.substring(sink.indexOf("sid     = \"KeepTheGlueTables\""));
+    glue = glue.substring(0, glue.indexOf("}"));
+    assertThat(glue).contains(generated.statements().stream().filter(st -> st.sid().equals("KeepTheGlueTables"))
+        .findFirst().orElseThrow().actions().stream().map(a -> "\"" + a + "\"").reduce((a, b) -> a + ", " + b)
+        .orElseThrow());
+    assertThat(terraform("main.tf")).contains("\"glue.enabled\"  = \"true\"")
+        .contains("\"glue.database\" = var.glue_database");
+    // the Glue Schema Registry statement is gated on the sink configuration's converters, as the generator's is
+    assertThat(sink).contains("for_each = local.sink_reads_gsr ? [1] : []")
+        .contains("actions   = [\"glue:GetSchemaVersion\"]");
     assertThat(terraform("main.tf")).contains("sink_name    = \"order-events-s3-parquet\"")
         .contains("name                 = local.sink_name");
   }

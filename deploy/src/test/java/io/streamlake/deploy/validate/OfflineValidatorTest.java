@@ -66,7 +66,7 @@ class OfflineValidatorTest {
   @Test
   void testOurComponentsAreCheckedFromTheZip() throws IOException {
     for (String name : List.of("order-events-s3-parquet.json", "postgres-cdc-s3-parquet.json",
-        "consumer-lag-cloudwatch.json")) {
+        "consumer-lag-cloudwatch.json", "gsr-avro-orders-s3-parquet.json", "gsr-json-orders-s3-parquet.json")) {
       OfflineValidator.Result result = validator.validate(ConnectorFile.read(DeployFiles.connectors().resolve(name)));
       assertThat(result.status()).as(name).isEqualTo(OfflineValidator.Status.CHECKED);
     }
@@ -78,6 +78,25 @@ class OfflineValidatorTest {
         "key.converter", "io.streamlake.connect.json.FastJsonConverter",
         "value.converter", "io.streamlake.connect.json.FastJsonConverter",
         "header.converter", "io.streamlake.connect.json.FastJsonConverter"));
+
+    assertThat(result.findings()).isEmpty();
+  }
+
+  @Test
+  void testGlueSchemaRegistryConverterIsFoundInTheZip() throws IOException {
+    OfflineValidator.Result result = validate(orderEvents(), Map.of(
+        "value.converter", "io.streamlake.connect.gsr.GlueSchemaRegistryAvroConverter",
+        "value.converter.region", "us-east-1", "value.converter.registry.name", "orders"));
+
+    assertThat(result.findings()).isEmpty();
+  }
+
+  @Test
+  void testGlueSchemaRegistryJsonSchemaConverterIsFoundInTheZip() throws IOException {
+    OfflineValidator.Result result = validate(orderEvents(), Map.of(
+        "value.converter", "io.streamlake.connect.gsr.GlueSchemaRegistryJsonSchemaConverter",
+        "value.converter.region", "us-east-1", "value.converter.registry.name", "orders",
+        "value.converter.dataFormat", "JSON"));
 
     assertThat(result.findings()).isEmpty();
   }

@@ -54,10 +54,13 @@ class PluginZipIT {
   private static final String UNWRAP = "io.streamlake.connect.cdc.ExtractNewRecordState";
   private static final String CONVERT = "io.streamlake.connect.cdc.ConvertDebeziumTypes";
   private static final String JSON = "io.streamlake.connect.json.FastJsonConverter";
-  private static final List<String> COMPONENTS = List.of(SINK, SOURCE, UNWRAP, CONVERT, JSON);
+  private static final String GSR = "io.streamlake.connect.gsr.GlueSchemaRegistryAvroConverter";
+  private static final String GSR_JSON = "io.streamlake.connect.gsr.GlueSchemaRegistryJsonSchemaConverter";
+  private static final List<String> COMPONENTS = List.of(SINK, SOURCE, UNWRAP, CONVERT, JSON, GSR, GSR_JSON);
   /** What the worker's REST API lists: class and type (one class may be listed under two types). */
   private static final List<String> LISTED = List.of(SINK + " sink", SOURCE + " source", UNWRAP + " transformation",
-      CONVERT + " transformation", JSON + " converter", JSON + " header_converter");
+      CONVERT + " transformation", JSON + " converter", JSON + " header_converter", GSR + " converter",
+        GSR_JSON + " converter");
   private static final String BUCKET = "cdc-lake";
   private static final String TOPIC = "dbserver1.inventory.customers";
 
@@ -121,7 +124,7 @@ class PluginZipIT {
     }
   }
 
-  private static void unzip(Path zip, Path target) throws IOException {
+  static void unzip(Path zip, Path target) throws IOException {
     try (ZipFile file = new ZipFile(zip.toFile())) {
       for (ZipEntry entry : Collections.list(file.entries())) {
         Path out = target.resolve(entry.getName()).normalize();
@@ -166,7 +169,8 @@ class PluginZipIT {
         .filter(c -> c.startsWith("io.streamlake.")).map(c -> c + "/" + listed.get(c).path("version").asText("-"))
         .toList());
     assertThat(listed).containsKeys(SINK + " sink", SOURCE + " source", UNWRAP + " transformation",
-        CONVERT + " transformation", JSON + " converter", JSON + " header_converter");
+        CONVERT + " transformation", JSON + " converter", JSON + " header_converter", GSR + " converter",
+        GSR_JSON + " converter");
     // Our connectors and transforms report the bundle version (common's Version reads Implementation-Version).
     String version = System.getProperty("plugin.zip.dir").substring("streamlake-plugin-".length());
     for (String component : List.of(SINK + " sink", SOURCE + " source", UNWRAP + " transformation",

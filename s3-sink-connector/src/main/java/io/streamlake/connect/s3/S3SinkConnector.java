@@ -1,14 +1,18 @@
 package io.streamlake.connect.s3;
 
 import io.streamlake.common.Version;
+import io.streamlake.common.config.ConfigProblem;
 import io.streamlake.common.config.ConfigProblems;
+import io.streamlake.connect.s3.catalog.Catalogs;
 import io.streamlake.connect.s3.config.S3SinkConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
 
@@ -22,7 +26,11 @@ public final class S3SinkConnector extends SinkConnector {
 
   @Override
   public void start(Map<String, String> props) {
-    new S3SinkConfig(props);
+    S3SinkConfig config = new S3SinkConfig(props);
+    Optional<String> catalog = Catalogs.problem(config);
+    if (catalog.isPresent()) {
+      throw new ConfigException(S3SinkConfig.GLUE_ENABLED_CONFIG, "true", catalog.get());
+    }
     this.props = Map.copyOf(props);
   }
 
@@ -56,6 +64,11 @@ public final class S3SinkConnector extends SinkConnector {
     Config config = super.validate(connectorConfigs);
     if (!ConfigProblems.hasErrors(config)) {
       ConfigProblems.attach(config, S3SinkConfig.validate(connectorConfigs));
+    }
+    if (!ConfigProblems.hasErrors(config)) {
+      Catalogs.problem(new S3SinkConfig(connectorConfigs)).ifPresent(problem -> ConfigProblems.attach(config,
+          List.of(ConfigProblem.of(problem, S3SinkConfig.GLUE_ENABLED_CONFIG, S3SinkConfig.PARTITIONER_CLASS_CONFIG,
+              S3SinkConfig.PARTITION_FIELD_CONFIG, S3SinkConfig.PATH_FORMAT_CONFIG))));
     }
     return config;
   }

@@ -1,8 +1,10 @@
 package io.streamlake.connect.s3;
 
 import io.streamlake.common.Version;
+import io.streamlake.connect.s3.catalog.Catalogs;
 import io.streamlake.connect.s3.config.S3SinkConfig;
 import io.streamlake.connect.s3.storage.S3Stores;
+import io.streamlake.connect.s3.writer.PublishedFiles;
 import io.streamlake.connect.s3.writer.SinkWriter;
 import io.streamlake.connect.s3.writer.SinkWriters;
 import java.time.Clock;
@@ -25,6 +27,7 @@ public final class S3SinkTask extends SinkTask {
   private static final Logger log = LoggerFactory.getLogger(S3SinkTask.class);
 
   private S3Stores.Handle store;
+  private Catalogs.Handle catalog;
   private SinkWriter writer;
 
   @Override
@@ -37,7 +40,10 @@ public final class S3SinkTask extends SinkTask {
     S3SinkConfig config = new S3SinkConfig(props);
     store = S3Stores.create(config);
     String writerId = props.getOrDefault("name", "s3-sink") + "/" + UUID.randomUUID();
-    writer = SinkWriters.create(config, store.store(), context, writerId, Clock.systemUTC());
+    catalog = Catalogs.create(config, "glue-catalog-" + writerId);
+    PublishedFiles published = catalog == null ? PublishedFiles.NONE
+        : (topic, schema, encodedPartition, key) -> catalog.syncer().filePublished(topic, schema, encodedPartition);
+    writer = SinkWriters.create(config, store.store(), context, writerId, Clock.systemUTC(), published);
     log.info("S3 sink task started: bucket={} format={} partitioner={}", config.getString(S3SinkConfig.S3_BUCKET_CONFIG),
         config.format().wireName(), config.partitioner().wireName());
   }
@@ -78,6 +84,10 @@ public final class S3SinkTask extends SinkTask {
         writer.close();
       }
     } finally {
+      if (catalog != null) {
+        log.info("Glue catalog of this task: {}", catalog.syncer().metrics());
+        catalog.close();
+      }
       if (store != null) {
         store.close();
       }

@@ -49,6 +49,23 @@ class S3SinkConnectorTest {
   }
 
   @Test
+  void aPartitionKeyGlueRefusesIsAValidationErrorOnTheKeysInvolvedAndStopsTheConnector() {
+    Map<String, String> props = props();
+    props.put("partitioner.class", "field");
+    props.put("partition.field.name", "customer-id");
+    props.put("glue.enabled", "true");
+    props.put("glue.database", "lake");
+    Map<String, List<String>> errors = errors(new S3SinkConnector().validate(props));
+    assertThat(errors).containsOnlyKeys("glue.enabled", "partitioner.class", "partition.field.name", "path.format");
+    assertThat(errors.get("partition.field.name")).singleElement().asString().contains("'customer-id'")
+        .contains("a-z, 0-9 and _");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new S3SinkConnector().start(props))
+        .isInstanceOf(org.apache.kafka.common.config.ConfigException.class).hasMessageContaining("customer-id");
+    props.put("glue.enabled", "false");
+    assertThat(errors(new S3SinkConnector().validate(props))).isEmpty();
+  }
+
+  @Test
   void singleKeyErrorsComeAloneFromTheConfigDef() {
     Map<String, String> props = props();
     props.put("format.class", "orc");

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamlake.connect.cdc.e2e.CdcWorkload.Event;
 import io.streamlake.connect.cdc.e2e.CdcWorkload.Table;
 import io.streamlake.connect.s3.S3SinkConnector;
+import io.streamlake.connect.s3.testing.GlueCatalogStandIn;
+import io.streamlake.connect.s3.testing.GlueTableCheck;
 import io.streamlake.connect.s3.testing.ParquetFiles;
 import io.streamlake.kit.ConnectCluster;
 import io.streamlake.kit.KafkaCluster;
@@ -67,6 +69,8 @@ class PostgresCdcToS3ParquetIT {
   /** Whether the unwrap SMT writes {@code __deleted} as a boolean (deleted.field.type=boolean) or as text. */
   private boolean deletedAsBoolean;
   private S3Endpoint s3;
+  /** Stand-in for Glue's table API (in-process, AWS JSON 1.1): the sink keeps a table per CDC topic there. */
+  private GlueCatalogStandIn glue;
   private KafkaCluster kafka;
   private ConnectCluster connect;
   private final Map<String, List<GenericRecord>> parquetCache = new ConcurrentHashMap<>();
@@ -89,6 +93,7 @@ class PostgresCdcToS3ParquetIT {
     }
     s3 = S3Endpoint.inMemory();
     s3.createBucket(BUCKET);
+    glue = new GlueCatalogStandIn("lake");
     kafka = KafkaCluster.start();
     connect = ConnectCluster.builder(kafka.bootstrapServers()).group("cdc-e2e")
         .workerProperty("connector.client.config.override.policy", "All").start();
@@ -106,6 +111,9 @@ class PostgresCdcToS3ParquetIT {
       }
       if (s3 != null) {
         s3.close();
+      }
+      if (glue != null) {
+        glue.close();
       }
     } finally {
       if (postgres != null) {
@@ -165,6 +173,8 @@ class PostgresCdcToS3ParquetIT {
     // Nothing more arrives later (no duplicates from a late file, no stray rows from tombstones or truncates).
     Thread.sleep(4_000);
     assertThat(landedRows()).as("Parquet rows after waiting for late files").isEqualTo(expected);
+
+    verifyGlueTables();
 
     int truncateEvents = countOps(CdcWorkload.PAYMENTS.topic(), kafkaEvents.get(CdcWorkload.PAYMENTS.topic()), "t");
     assertThat(truncateEvents).as("truncate events Debezium emitted").isEqualTo(workload.truncates());
@@ -246,6 +256,24 @@ class PostgresCdcToS3ParquetIT {
       }
     }
     return kafka.consume(table.topic(), Integer.MAX_VALUE, Duration.ofSeconds(3)).size();
+  }
+
+  /**
+   * The sink's Glue table of each CDC topic (glue.enabled) against its Parquet files: every file under the
+   * table's projection, and columns (the Debezium types after unwrap and ConvertDebeziumTypes: decimal(12,2),
+   * timestamp, date, the __op/__deleted/__source_* columns) equal to what DuckDB reads from the files.
+   */
+  private void verifyGlueTables() throws Exception {
+    Path scratch = Files.createTempDirectory("cdc-glue");
+    for (Table table : CdcWorkload.TABLES) {
+      String name = table.topic().replace('.', '_');
+      Await.until(Duration.ofSeconds(30), () -> glue.table("lake", name).isPresent(),
+          () -> "Glue table lake." + name + "; calls " + glue.server().calls().size());
+      List<String> keys = dataKeys().stream().filter(k -> k.startsWith(TOPICS_DIR + "/" + table.topic() + "/")).toList();
+      Map<String, String> duck = GlueTableCheck.assertParquetTableMatches(glue.table("lake", name).orElseThrow(),
+          key -> s3.get(BUCKET, key), BUCKET, keys, scratch);
+      System.out.println("Glue table lake." + name + " = DuckDB's columns: " + duck);
+    }
   }
 
   private static String lsnField(Schema schema) {
@@ -351,6 +379,9 @@ class PostgresCdcToS3ParquetIT {
     config.put("rotate.interval.ms", "3000");
     config.put("rotate.schedule.interval.ms", "-1");
     config.put("errors.deadletterqueue.topic.replication.factor", "1");
+    config.put("glue.enabled", "true");
+    config.put("glue.database", "lake");
+    config.put("glue.endpoint", glue.endpoint().toString());
     deletedAsBoolean = "boolean".equalsIgnoreCase(config.getOrDefault("transforms.unwrap.deleted.field.type", ""));
     return config;
   }

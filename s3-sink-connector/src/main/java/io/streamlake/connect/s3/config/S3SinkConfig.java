@@ -6,12 +6,16 @@ import io.streamlake.common.config.Choices;
 import io.streamlake.common.config.ConfigProblem;
 import io.streamlake.common.config.ConfigProblems;
 import io.streamlake.connect.s3.path.PathFormat;
+import io.streamlake.connect.s3.path.PathProjection;
+import io.streamlake.connect.s3.path.PathTemplate;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -36,6 +40,7 @@ public final class S3SinkConfig extends AbstractConfig {
   private static final String GROUP_PARTITION = "Partitioning";
   private static final String GROUP_ROTATION = "Rotation";
   private static final String GROUP_RETRY = "Retries";
+  private static final String GROUP_CATALOG = "Glue Data Catalog";
 
   public static final String S3_BUCKET_CONFIG = "s3.bucket.name";
   private static final String S3_BUCKET_DOC = "The S3 bucket the sink writes to.";
@@ -143,6 +148,15 @@ public final class S3SinkConfig extends AbstractConfig {
   private static final String PARQUET_DICTIONARY_DOC = "Dictionary-encode Parquet columns (smaller files for"
       + " repetitive values). Costs about 16 KiB of heap per column of every open file; turn it off when a task"
       + " holds thousands of open files (many partitions x time buckets).";
+
+  public static final String PARQUET_DICTIONARY_ADAPTIVE_CONFIG = "parquet.dictionary.adaptive";
+  public static final boolean PARQUET_DICTIONARY_ADAPTIVE_DEFAULT = true;
+  private static final String PARQUET_DICTIONARY_ADAPTIVE_DOC = "With " + PARQUET_DICTIONARY_CONFIG + "=true:"
+      + " write a column without a dictionary when, in the task's previous file of the same schema (at least 1,000"
+      + " values of that column), Parquet dropped the column's dictionary because it did not pay off (unique"
+      + " values such as ids and amounts). Such a column ends up PLAIN-encoded either way; skipping the dictionary"
+      + " saves hashing every value into it. Every 16th file of a schema tries the dictionary on every column"
+      + " again. The values in the files are the same; false tries the dictionary on every column of every file.";
 
   public static final String JSON_COMPRESSION_CONFIG = "s3.compression.type";
   public static final String JSON_COMPRESSION_DEFAULT = "none";
@@ -275,6 +289,59 @@ public final class S3SinkConfig extends AbstractConfig {
       + " a task keeps tens of thousands of small files open. Larger values keep more files compact but replay more"
       + " rows (CPU) when a file switches. 0 streams every file from its first record.";
 
+  public static final String GLUE_ENABLED_CONFIG = "glue.enabled";
+  public static final boolean GLUE_ENABLED_DEFAULT = false;
+  private static final String GLUE_ENABLED_DOC = "Keep a Glue Data Catalog table per topic in step with the files:"
+      + " created at a topic's first file, updated when a new schema reaches S3 (new columns at the end only; an"
+      + " incompatible change leaves the table as it was and is logged as an error), with Athena partition"
+      + " projection derived from the partitioner, so Athena needs no crawler, no MSCK REPAIR and no partition"
+      + " registration. Catalog calls run off the task thread and never hold up offset commits.";
+
+  public static final String GLUE_DATABASE_CONFIG = "glue.database";
+  private static final String GLUE_DATABASE_DOC = "Glue database of the tables (it must exist). Required with"
+      + " glue.enabled.";
+
+  public static final String GLUE_TABLE_CONFIG = "glue.table.name";
+  public static final String GLUE_TABLE_DEFAULT = "${topic}";
+  private static final String GLUE_TABLE_DOC = "Table name template; ${topic} is the topic of the files' path"
+      + " (after transforms). The result is made Glue-legal: lower case, every character other than a-z, 0-9 and"
+      + " _ becomes _ (orders.v1 -> orders_v1).";
+
+  public static final String GLUE_CATALOG_ID_CONFIG = "glue.catalog.id";
+  private static final String GLUE_CATALOG_ID_DOC = "AWS account id of the Data Catalog; empty is the account of"
+      + " the credentials.";
+
+  public static final String GLUE_REGION_CONFIG = "glue.region";
+  private static final String GLUE_REGION_DOC = "Region of the Data Catalog; empty uses s3.region.";
+
+  public static final String GLUE_ENDPOINT_CONFIG = "glue.endpoint";
+  private static final String GLUE_ENDPOINT_DOC = "Custom Glue endpoint (a VPC endpoint, a test server); empty"
+      + " uses the AWS endpoint of the region. Credentials are the sink's (aws.*, sts.*).";
+
+  public static final String GLUE_PROJECTION_CONFIG = "glue.projection.enabled";
+  public static final boolean GLUE_PROJECTION_DEFAULT = true;
+  private static final String GLUE_PROJECTION_DOC = "Write Athena partition projection properties (projection.*,"
+      + " storage.location.template) that match the object keys exactly. Off: the table has its partition keys"
+      + " but partitions must be registered by other means (MSCK REPAIR TABLE, a crawler).";
+
+  public static final String GLUE_PROJECTION_START_CONFIG = "glue.projection.start";
+  public static final String GLUE_PROJECTION_START_DEFAULT = "2020-01-01";
+  private static final String GLUE_PROJECTION_START_DOC = "First day (yyyy-MM-dd, in the sink's timezone)"
+      + " that projected time partitions cover; data before it is invisible to Athena. Integer year keys run"
+      + " from its year to 2099; date keys from it to NOW.";
+
+  public static final String GLUE_PROJECTION_PARTITION_MAX_CONFIG = "glue.projection.kafka.partition.max";
+  public static final int GLUE_PROJECTION_PARTITION_MAX_DEFAULT = 99;
+  private static final String GLUE_PROJECTION_PARTITION_MAX_DOC = "Highest Kafka partition number the"
+      + " projection of the default partitioner (partition=<n>) covers; files of higher partitions are invisible"
+      + " to Athena (the sink logs an error when it writes one).";
+
+  public static final String GLUE_RETRY_MAX_BACKOFF_CONFIG = "glue.retry.max.backoff.ms";
+  public static final long GLUE_RETRY_MAX_BACKOFF_DEFAULT = 60_000L;
+  private static final String GLUE_RETRY_MAX_BACKOFF_DOC = "Longest wait between two attempts of a failing"
+      + " catalog update (the first waits s3.retry.backoff.ms, then doubling, with jitter). A catalog update is"
+      + " retried until it succeeds or the task stops; data keeps flowing meanwhile.";
+
   public static final ConfigDef CONFIG_DEF = newConfigDef();
 
   private final FormatKind format;
@@ -359,6 +426,8 @@ public final class S3SinkConfig extends AbstractConfig {
         Importance.LOW, PARQUET_ROW_GROUP_DOC, GROUP_FORMAT, ++order, Width.SHORT, "Parquet row group");
     def.define(PARQUET_DICTIONARY_CONFIG, Type.BOOLEAN, PARQUET_DICTIONARY_DEFAULT, Importance.LOW,
         PARQUET_DICTIONARY_DOC, GROUP_FORMAT, ++order, Width.SHORT, "Parquet dictionary encoding");
+    def.define(PARQUET_DICTIONARY_ADAPTIVE_CONFIG, Type.BOOLEAN, PARQUET_DICTIONARY_ADAPTIVE_DEFAULT, Importance.LOW,
+        PARQUET_DICTIONARY_ADAPTIVE_DOC, GROUP_FORMAT, ++order, Width.SHORT, "Parquet adaptive dictionary");
     def.define(JSON_COMPRESSION_CONFIG, Type.STRING, JSON_COMPRESSION_DEFAULT,
         Choices.validator(JsonCompression.class), Importance.LOW, JSON_COMPRESSION_DOC, GROUP_FORMAT, ++order,
         Width.SHORT, "JSON compression", Choices.recommender(JsonCompression.class));
@@ -418,6 +487,29 @@ public final class S3SinkConfig extends AbstractConfig {
         Importance.LOW, COMPACT_MAX_DOC, GROUP_ROTATION, ++order, Width.SHORT, "Compact rows per file");
     def.define(ZERO_PAD_CONFIG, Type.INT, ZERO_PAD_DEFAULT, Range.between(1, 19), Importance.LOW, ZERO_PAD_DOC,
         GROUP_ROTATION, ++order, Width.SHORT, "Offset zero-pad width");
+
+    order = 0;
+    def.define(GLUE_ENABLED_CONFIG, Type.BOOLEAN, GLUE_ENABLED_DEFAULT, Importance.MEDIUM, GLUE_ENABLED_DOC,
+        GROUP_CATALOG, ++order, Width.SHORT, "Glue catalog");
+    def.define(GLUE_DATABASE_CONFIG, Type.STRING, "", Importance.MEDIUM, GLUE_DATABASE_DOC, GROUP_CATALOG, ++order,
+        Width.MEDIUM, "Glue database");
+    def.define(GLUE_TABLE_CONFIG, Type.STRING, GLUE_TABLE_DEFAULT, new ConfigDef.NonEmptyString(), Importance.LOW,
+        GLUE_TABLE_DOC, GROUP_CATALOG, ++order, Width.MEDIUM, "Glue table name");
+    def.define(GLUE_CATALOG_ID_CONFIG, Type.STRING, "", Importance.LOW, GLUE_CATALOG_ID_DOC, GROUP_CATALOG, ++order,
+        Width.SHORT, "Glue catalog id");
+    def.define(GLUE_REGION_CONFIG, Type.STRING, "", Importance.LOW, GLUE_REGION_DOC, GROUP_CATALOG, ++order,
+        Width.SHORT, "Glue region");
+    def.define(GLUE_ENDPOINT_CONFIG, Type.STRING, "", Importance.LOW, GLUE_ENDPOINT_DOC, GROUP_CATALOG, ++order,
+        Width.LONG, "Glue endpoint");
+    def.define(GLUE_PROJECTION_CONFIG, Type.BOOLEAN, GLUE_PROJECTION_DEFAULT, Importance.LOW, GLUE_PROJECTION_DOC,
+        GROUP_CATALOG, ++order, Width.SHORT, "Partition projection");
+    def.define(GLUE_PROJECTION_START_CONFIG, Type.STRING, GLUE_PROJECTION_START_DEFAULT, new IsoDateValidator(),
+        Importance.LOW, GLUE_PROJECTION_START_DOC, GROUP_CATALOG, ++order, Width.SHORT, "Projection start");
+    def.define(GLUE_PROJECTION_PARTITION_MAX_CONFIG, Type.INT, GLUE_PROJECTION_PARTITION_MAX_DEFAULT,
+        Range.atLeast(0), Importance.LOW, GLUE_PROJECTION_PARTITION_MAX_DOC, GROUP_CATALOG, ++order, Width.SHORT,
+        "Projected Kafka partitions");
+    def.define(GLUE_RETRY_MAX_BACKOFF_CONFIG, Type.LONG, GLUE_RETRY_MAX_BACKOFF_DEFAULT, Range.atLeast(1),
+        Importance.LOW, GLUE_RETRY_MAX_BACKOFF_DOC, GROUP_CATALOG, ++order, Width.SHORT, "Glue max back-off");
     return def;
   }
 
@@ -466,10 +558,88 @@ public final class S3SinkConfig extends AbstractConfig {
     if (sseAlgorithm() != SseAlgorithm.KMS && !getString(SSE_KMS_KEY_CONFIG).isBlank()) {
       problems.add("s3.sse.kms.key.id needs s3.ssea.name=aws:kms", SSE_KMS_KEY_CONFIG, SSEA_CONFIG);
     }
+    if (getBoolean(GLUE_ENABLED_CONFIG)) {
+      catalogProblems(problems);
+    }
     if (getLong(RETRY_MAX_BACKOFF_CONFIG) < getLong(RETRY_BACKOFF_CONFIG)) {
       problems.add("s3.retry.max.backoff.ms must be at least s3.retry.backoff.ms", RETRY_MAX_BACKOFF_CONFIG,
           RETRY_BACKOFF_CONFIG);
     }
+  }
+
+  private void catalogProblems(ConfigProblems problems) {
+    if (getString(GLUE_DATABASE_CONFIG).isBlank()) {
+      problems.add("glue.database is required when glue.enabled=true", GLUE_DATABASE_CONFIG, GLUE_ENABLED_CONFIG);
+    }
+    String template = getString(GLUE_TABLE_CONFIG);
+    String topics = originalsStrings().getOrDefault("topics", "");
+    boolean severalTopics = topics.contains(",") || !originalsStrings().getOrDefault("topics.regex", "").isBlank();
+    if (!template.contains(TOPIC_PLACEHOLDER) && severalTopics) {
+      problems.add("glue.table.name has no ${topic} but the connector reads several topics (topics, topics.regex):"
+          + " their files would fight over one table", GLUE_TABLE_CONFIG, "topics", "topics.regex");
+    }
+    if (!getBoolean(GLUE_PROJECTION_CONFIG)) {
+      return;
+    }
+    String pathFormat = effectivePathFormat();
+    if (!pathFormat.isBlank()) {
+      for (PathTemplate.Segment segment : PathTemplate.parse(pathFormat)) {
+        Optional<String> problem = PathProjection.problem(segment);
+        if (problem.isPresent()) {
+          problems.add("glue.projection.enabled=true cannot project path.format '" + pathFormat + "': "
+              + problem.get() + ". Use numeric fields (YYYY, MM, dd, HH, mm, ss), or set glue.projection.enabled"
+              + "=false and register partitions with MSCK REPAIR TABLE or a crawler", PATH_FORMAT_CONFIG,
+              PARTITIONER_CLASS_CONFIG, GLUE_PROJECTION_CONFIG);
+          break;
+        }
+      }
+    }
+  }
+
+  /** Placeholder of {@code glue.table.name}. */
+  public static final String TOPIC_PLACEHOLDER = "${topic}";
+
+  /**
+   * The Glue table name of a topic: the template with the topic put in, made Glue-legal (lower case,
+   * characters other than a-z, 0-9 and _ become _).
+   */
+  public String glueTableName(String topic) {
+    String name = getString(GLUE_TABLE_CONFIG).replace(TOPIC_PLACEHOLDER, topic).toLowerCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      out.append((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ? c : '_');
+    }
+    return out.length() > 255 ? out.substring(0, 255) : out.toString();
+  }
+
+  /** The path.format the partitioner renders (hourly and daily have fixed ones); empty when time is not used. */
+  public String effectivePathFormat() {
+    return switch (partitioner) {
+      case TIME, FIELD_TIME -> getString(PATH_FORMAT_CONFIG);
+      case HOURLY -> HOURLY_PATH_FORMAT;
+      case DAILY -> DAILY_PATH_FORMAT;
+      default -> "";
+    };
+  }
+
+  /** The time-bucket width the partitioner floors to (hourly and daily have fixed ones); -1 for none. */
+  public long effectivePartitionDuration() {
+    return switch (partitioner) {
+      case HOURLY -> 3_600_000L;
+      case DAILY -> 86_400_000L;
+      default -> getLong(PARTITION_DURATION_CONFIG);
+    };
+  }
+
+  /** The path.format of the hourly partitioner, as Confluent's HourlyPartitioner writes it. */
+  public static final String HOURLY_PATH_FORMAT = "'year'=YYYY/'month'=MM/'day'=dd/'hour'=HH";
+  /** The path.format of the daily partitioner. */
+  public static final String DAILY_PATH_FORMAT = "'year'=YYYY/'month'=MM/'day'=dd";
+
+  /** The first day projected time partitions cover. */
+  public LocalDate glueProjectionStart() {
+    return LocalDate.parse(getString(GLUE_PROJECTION_START_CONFIG));
   }
 
   public FormatKind format() {
@@ -542,6 +712,22 @@ public final class S3SinkConfig extends AbstractConfig {
   /** Where the S3 client's credentials come from, and the role to assume, if any. */
   public CredentialSettings credentials() {
     return credentials;
+  }
+
+  private static final class IsoDateValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      try {
+        LocalDate.parse(String.valueOf(value));
+      } catch (DateTimeException e) {
+        throw new ConfigException(name, value, "Expected a date such as 2024-01-01");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "a date yyyy-MM-dd";
+    }
   }
 
   private static final class LocaleValidator implements ConfigDef.Validator {

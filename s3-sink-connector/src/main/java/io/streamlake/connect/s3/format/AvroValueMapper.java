@@ -139,8 +139,16 @@ public final class AvroValueMapper {
    * more than {@link #MAX_MATCHES} pairs.
    */
   private Field[] sources(Schema target, org.apache.kafka.connect.data.Schema connect) {
+    // Nested records alternate between a few schema pairs; an identity check on them is much cheaper than the
+    // map lookup (which hashes and compares Avro schemas) for every struct of every record.
+    int slot = System.identityHashCode(target) & (RECENT - 1);
+    FieldMatch recent = this.recent[slot];
+    if (recent != null && recent.target() == target && recent.connect() == connect) {
+      return recent.sources();
+    }
     FieldMatch match = matches.get(target);
     if (match != null && match.connect() == connect) {
+      this.recent[slot] = match;
       return match.sources();
     }
     Field[] sources = new Field[target.getFields().size()];
@@ -151,14 +159,23 @@ public final class AvroValueMapper {
     if (matches.size() >= MAX_MATCHES) {
       matches.clear();
     }
-    matches.put(target, new FieldMatch(connect, sources));
+    FieldMatch created = new FieldMatch(target, connect, sources);
+    matches.put(target, created);
+    this.recent[slot] = created;
     return sources;
   }
 
   private static final int MAX_MATCHES = 1000;
+  private static final int RECENT = 16;
+
+  /**
+   * Last matches looked up, by the identity hash of their Avro schema: entries are immutable and replaced whole,
+   * so a reader on another thread sees a consistent entry or misses.
+   */
+  private final FieldMatch[] recent = new FieldMatch[RECENT];
 
   /** Last Connect schema seen for an Avro record schema, and its matched fields (never modified). */
-  private record FieldMatch(org.apache.kafka.connect.data.Schema connect, Field[] sources) {}
+  private record FieldMatch(Schema target, org.apache.kafka.connect.data.Schema connect, Field[] sources) {}
 
   private Object missing(Schema.Field field, ValuePath path) {
     if (field.hasDefaultValue()) {

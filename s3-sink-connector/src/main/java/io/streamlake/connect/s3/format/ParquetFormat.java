@@ -4,6 +4,8 @@ import io.streamlake.connect.s3.config.ParquetCodec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -12,6 +14,7 @@ import org.apache.parquet.avro.AvroSchemaConverter;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 /** Parquet through parquet-avro, written to our own {@link StreamOutputFile} (no Hadoop FileSystem). */
@@ -27,17 +30,22 @@ public final class ParquetFormat implements RecordFormat {
   private static final int PAGE_SIZE = 1024 * 1024;
 
   private final boolean dictionary;
+  /** Learns the columns a dictionary does not pay off for; null when not adaptive. */
+  private final DictionaryAdvisor advisor;
   private final long compactMaxBytes;
 
   /**
    * @param compactMaxBytes a file keeps its rows as compact Avro binary until they take more than this, then
    *     streams through Parquet's writer ({@link CompactRowWriter}); 0 streams from the first row
+   * @param adaptiveDictionary with {@code dictionary}, skip the dictionary on the columns where it did not pay off
+   *     in the previous file of the same schema ({@link DictionaryAdvisor})
    */
-  public ParquetFormat(ParquetCodec codec, int rowGroupSize, boolean dictionary, long compactMaxBytes,
-      AvroSchemaMapper mapper, Schema schemaless) {
+  public ParquetFormat(ParquetCodec codec, int rowGroupSize, boolean dictionary, boolean adaptiveDictionary,
+      long compactMaxBytes, AvroSchemaMapper mapper, Schema schemaless) {
     this.codec = codec;
     this.rowGroupSize = rowGroupSize;
     this.dictionary = dictionary;
+    this.advisor = dictionary && adaptiveDictionary ? new DictionaryAdvisor() : null;
     this.compactMaxBytes = compactMaxBytes;
     this.schemas = new ValueSchemas(mapper, schemaless, "Parquet");
   }
@@ -66,7 +74,9 @@ public final class ParquetFormat implements RecordFormat {
   }
 
   private RowEncoder encoder(OutputStream out, Schema schema) throws IOException {
-    ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new StreamOutputFile(out, "s3"))
+    Set<String> plain = advisor == null ? Set.of() : advisor.plainColumns(schema);
+    AvroParquetWriter.Builder<GenericRecord> builder = AvroParquetWriter.<GenericRecord>builder(
+        new StreamOutputFile(out, "s3"))
         .withConf(configuration())
         .withSchema(schema)
         .withDataModel(GenericData.get())
@@ -75,10 +85,14 @@ public final class ParquetFormat implements RecordFormat {
         .withPageSize(PAGE_SIZE)
         .withDictionaryEncoding(dictionary)
         .withRowGroupSize((long) rowGroupSize)
-        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-        .build();
+        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE);
+    for (String column : plain) {
+      builder.withDictionaryEncoding(column, false);
+    }
+    ParquetWriter<GenericRecord> writer = builder.build();
     long overhead = FILE_OVERHEAD + leafColumns(schema) * (dictionary ? COLUMN_OVERHEAD_DICTIONARY : COLUMN_OVERHEAD);
-    return new ParquetEncoder(writer, overhead);
+    Consumer<ParquetMetadata> written = advisor == null ? footer -> { } : footer -> advisor.learn(schema, plain, footer);
+    return new ParquetEncoder(writer, overhead, written);
   }
 
   private static PlainParquetConfiguration configuration() {
@@ -110,10 +124,12 @@ public final class ParquetFormat implements RecordFormat {
   private static final class ParquetEncoder implements RowEncoder {
     private final ParquetWriter<GenericRecord> writer;
     private final long overhead;
+    private final Consumer<ParquetMetadata> written;
 
-    ParquetEncoder(ParquetWriter<GenericRecord> writer, long overhead) {
+    ParquetEncoder(ParquetWriter<GenericRecord> writer, long overhead, Consumer<ParquetMetadata> written) {
       this.writer = writer;
       this.overhead = overhead;
+      this.written = written;
     }
 
     @Override
@@ -134,6 +150,7 @@ public final class ParquetFormat implements RecordFormat {
     @Override
     public void close() throws IOException {
       writer.close();
+      written.accept(writer.getFooter());
     }
   }
 }

@@ -12,7 +12,8 @@ public final class RecordFormats {
     long compactMaxBytes = config.getLong(S3SinkConfig.COMPACT_MAX_CONFIG);
     return switch (config.format()) {
       case PARQUET -> new ParquetFormat(config.parquetCodec(), config.getInt(S3SinkConfig.PARQUET_ROW_GROUP_CONFIG),
-          config.getBoolean(S3SinkConfig.PARQUET_DICTIONARY_CONFIG), compactMaxBytes, mapper,
+          config.getBoolean(S3SinkConfig.PARQUET_DICTIONARY_CONFIG),
+          config.getBoolean(S3SinkConfig.PARQUET_DICTIONARY_ADAPTIVE_CONFIG), compactMaxBytes, mapper,
           config.schemalessSchema());
       case AVRO -> new AvroFormat(config.avroCodec(), compactMaxBytes, mapper, config.schemalessSchema());
       case JSON -> new JsonLinesFormat(config.jsonCompression(), compactMaxBytes);

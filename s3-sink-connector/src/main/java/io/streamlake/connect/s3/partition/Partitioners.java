@@ -6,8 +6,8 @@ import java.util.List;
 /** Builds the partitioner that {@code partitioner.class} names. */
 public final class Partitioners {
 
-  static final String HOURLY_FORMAT = "'year'=YYYY/'month'=MM/'day'=dd/'hour'=HH";
-  static final String DAILY_FORMAT = "'year'=YYYY/'month'=MM/'day'=dd";
+  static final String HOURLY_FORMAT = S3SinkConfig.HOURLY_PATH_FORMAT;
+  static final String DAILY_FORMAT = S3SinkConfig.DAILY_PATH_FORMAT;
 
   private Partitioners() {}
 

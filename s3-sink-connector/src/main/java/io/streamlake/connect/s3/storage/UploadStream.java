@@ -2,8 +2,9 @@ package io.streamlake.connect.s3.storage;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,13 +24,20 @@ public final class UploadStream extends OutputStream {
    */
   private static final int INITIAL_BUFFER = 1024;
 
-  private static final byte[] EMPTY = new byte[0];
+  /** Largest chunk: chunks double from {@link #INITIAL_BUFFER} up to this. */
+  private static final int MAX_CHUNK = 1024 * 1024;
 
   private final ObjectStore store;
   private final String key;
   private final int partSize;
   private final ObjectStore.ObjectOptions multipartOptions;
-  private byte[] buffer = EMPTY;
+  /**
+   * The part's bytes in chunks of doubling size, filled in order: growing never copies what is held (a single
+   * growing array copied the whole file about once more on its way to the upload); one copy joins them when the
+   * part leaves. Null once sealed or aborted.
+   */
+  private List<byte[]> chunks = new ArrayList<>();
+  private int allocated;
   private int length;
   private long total;
   private ObjectStore.MultipartUpload multipart;
@@ -65,16 +73,18 @@ public final class UploadStream extends OutputStream {
     return length;
   }
 
-  /** Heap held by the part buffer: its capacity, which is at most twice what it holds (or 1 KiB). */
+  /** Heap held by the part buffer: its chunks' capacity, which is at most twice what it holds (or 1 KiB). */
   public int allocated() {
-    return buffer == null ? 0 : buffer.length;
+    return chunks == null ? 0 : allocated;
   }
 
   @Override
   public void write(int b) throws IOException {
     ensureOpen();
     ensureCapacity(1);
-    buffer[length++] = (byte) b;
+    byte[] last = chunks.get(chunks.size() - 1);
+    last[length - (allocated - last.length)] = (byte) b;
+    length++;
     total++;
     if (length >= partSize) {
       flushPart();
@@ -85,9 +95,11 @@ public final class UploadStream extends OutputStream {
   public void write(byte[] b, int off, int len) throws IOException {
     ensureOpen();
     while (len > 0) {
-      int chunk = Math.min(len, partSize - length);
-      ensureCapacity(chunk);
-      System.arraycopy(b, off, buffer, length, chunk);
+      ensureCapacity(1);
+      byte[] last = chunks.get(chunks.size() - 1);
+      int at = length - (allocated - last.length);
+      int chunk = Math.min(Math.min(len, partSize - length), last.length - at);
+      System.arraycopy(b, off, last, at, chunk);
       length += chunk;
       total += chunk;
       off += chunk;
@@ -115,20 +127,20 @@ public final class UploadStream extends OutputStream {
     sealed = true;
     if (multipart != null) {
       if (length > 0) {
-        multipart.uploadPart(nextPart++, buffer, length);
+        multipart.uploadPart(nextPart++, joined(), length);
       }
-      buffer = null;
+      chunks = null;
       return new Sealed(options, null, total);
     }
-    byte[] bytes = Arrays.copyOf(buffer, length);
-    buffer = null;
+    byte[] bytes = joined();
+    chunks = null;
     return new Sealed(options, bytes, total);
   }
 
   /** Gives up: aborts a multipart upload and drops the buffer. Never throws. */
   public void abort() {
     sealed = true;
-    buffer = null;
+    chunks = null;
     if (multipart != null) {
       multipart.abort();
     }
@@ -138,16 +150,31 @@ public final class UploadStream extends OutputStream {
     if (multipart == null) {
       multipart = store.startMultipart(key, multipartOptions);
     }
-    multipart.uploadPart(nextPart++, buffer, length);
+    multipart.uploadPart(nextPart++, joined(), length);
     length = 0;
-    buffer = EMPTY;
+    allocated = 0;
+    chunks = new ArrayList<>();
   }
 
+  /** The part's bytes in one array of exactly {@code length} bytes. */
+  private byte[] joined() {
+    byte[] bytes = new byte[length];
+    int at = 0;
+    for (byte[] chunk : chunks) {
+      int n = Math.min(chunk.length, length - at);
+      System.arraycopy(chunk, 0, bytes, at, n);
+      at += n;
+    }
+    return bytes;
+  }
+
+  /** Adds a chunk when the last one is full: twice the size held so far, within [1 KiB, 1 MiB] and the part. */
   private void ensureCapacity(int extra) {
-    if (length + extra > buffer.length) {
-      int size = Math.min(Math.max(Math.max(INITIAL_BUFFER, buffer.length * 2), length + extra),
-          Math.max(partSize, length + extra));
-      buffer = Arrays.copyOf(buffer, size);
+    if (length + extra > allocated) {
+      int size = Math.max(extra, Math.min(Math.min(Math.max(INITIAL_BUFFER, allocated), MAX_CHUNK),
+          partSize - length));
+      chunks.add(new byte[size]);
+      allocated += size;
     }
   }
 

@@ -4,7 +4,12 @@ import io.streamlake.connect.s3.format.RecordWriter;
 import io.streamlake.connect.s3.storage.ObjectStore;
 import io.streamlake.connect.s3.storage.UploadStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
@@ -19,11 +24,22 @@ final class OpenFile {
   private final UploadStream upload;
   private final RecordWriter writer;
   private final boolean tagObjects;
+  private final String pathTopic;
+  private final String encodedPartition;
+  private final org.apache.kafka.connect.data.Schema schema;
+  /** Value schemas of the records of a file not bound to one schema (JSON lines); null for bound files. */
+  private final Set<org.apache.kafka.connect.data.Schema> recordSchemas;
+  private org.apache.kafka.connect.data.Schema lastRecordSchema;
   private long startOffset = -1;
   private long endOffset = -1;
   private long records;
 
-  OpenFile(String baseKey, String key, UploadStream upload, RecordWriter writer, boolean tagObjects) {
+  OpenFile(String baseKey, String key, UploadStream upload, RecordWriter writer, boolean tagObjects, String pathTopic,
+      String encodedPartition, org.apache.kafka.connect.data.Schema schema, boolean bindsSchema) {
+    this.recordSchemas = bindsSchema ? null : new LinkedHashSet<>();
+    this.pathTopic = pathTopic;
+    this.encodedPartition = encodedPartition;
+    this.schema = schema;
     this.baseKey = baseKey;
     this.key = key;
     this.upload = upload;
@@ -33,6 +49,10 @@ final class OpenFile {
 
   void write(SinkRecord record) throws IOException {
     writer.write(record);
+    if (recordSchemas != null && (records == 0 || record.valueSchema() != lastRecordSchema)) {
+      lastRecordSchema = record.valueSchema();
+      recordSchemas.add(lastRecordSchema); // one identity check per record; converters reuse schema instances
+    }
     if (startOffset < 0) {
       startOffset = record.kafkaOffset();
     }
@@ -46,6 +66,26 @@ final class OpenFile {
 
   String baseKey() {
     return baseKey;
+  }
+
+  /** The topic of the file's path (after transforms). */
+  String pathTopic() {
+    return pathTopic;
+  }
+
+  String encodedPartition() {
+    return encodedPartition;
+  }
+
+  /**
+   * The value schemas of the file's rows (null stands for schemaless values): the schema it was opened with when
+   * the format binds one, else every schema its records had.
+   */
+  List<org.apache.kafka.connect.data.Schema> schemas() {
+    if (recordSchemas == null) {
+      return Collections.singletonList(schema);
+    }
+    return new ArrayList<>(recordSchemas);
   }
 
   FileRange range() {

@@ -22,6 +22,14 @@ public final class SinkWriters {
    */
   public static SinkWriter create(S3SinkConfig config, ObjectStore store, SinkTaskContext context, String writerId,
       Clock clock) {
+    return create(config, store, context, writerId, clock, PublishedFiles.NONE);
+  }
+
+  /**
+   * @param published told about every data file once it is durable (the catalog syncer)
+   */
+  public static SinkWriter create(S3SinkConfig config, ObjectStore store, SinkTaskContext context, String writerId,
+      Clock clock, PublishedFiles published) {
     RecordFormat format = RecordFormats.create(config);
     ObjectKeys keys = new ObjectKeys(config.getString(S3SinkConfig.TOPICS_DIR_CONFIG), format.extension(),
         config.getInt(S3SinkConfig.ZERO_PAD_CONFIG));
@@ -30,7 +38,7 @@ public final class SinkWriters {
         : Epochs.withoutMarkers(context::offset);
     TopicPartitionWriter.WriterContext writerContext = new TopicPartitionWriter.WriterContext(format, keys, store,
         config.getInt(S3SinkConfig.S3_PART_SIZE_CONFIG), config.getBoolean(S3SinkConfig.OBJECT_TAGGING_CONFIG),
-        RotationPolicy.from(config), new SchemaChange(config.schemaCompatibility()), epochs, clock);
+        RotationPolicy.from(config), new SchemaChange(config.schemaCompatibility()), epochs, clock, published);
     return new SinkWriter(writerContext, Partitioners.create(config), TimestampExtractors.create(config, clock),
         config.nullValueBehavior(), new ErrantRecords(reporter(context)),
         new MemoryBudget(config.getLong(S3SinkConfig.MEMORY_MAX_CONFIG), 100));

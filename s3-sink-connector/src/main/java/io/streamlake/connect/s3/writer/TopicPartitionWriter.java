@@ -283,9 +283,21 @@ final class TopicPartitionWriter {
       log.info("Committed s3://{}/{} records={} bytes={} offsets={}-{} (epoch {}@{}-{}, cut: {})",
           context.store().bucket(), file.key(), file.records(), sealed.get(i).size(), file.startOffset(),
           file.endOffset(), partition, first, last, reason);
+      published(file);
     }
     resetFiles();
     epoch.published();
+  }
+
+  /** Tells the listener (the catalog) about a durable file; its failure is logged, never the writer's. */
+  private void published(OpenFile file) {
+    try {
+      for (Schema schema : file.schemas()) {
+        context.published().published(file.pathTopic(), schema, file.encodedPartition(), file.key());
+      }
+    } catch (RuntimeException e) {
+      log.warn("The published-file listener failed for {}: {}", file.key(), e.toString(), e);
+    }
   }
 
   /**
@@ -338,7 +350,8 @@ final class TopicPartitionWriter {
         : record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(), fileSchema,
             record.value(), record.timestamp());
     try {
-      return new OpenFile(baseKey, key, upload, context.format().open(upload, schemaSource), context.tagObjects());
+      return new OpenFile(baseKey, key, upload, context.format().open(upload, schemaSource), context.tagObjects(),
+          record.topic(), encodedPartition, fileSchema, context.format().bindsSchema());
     } catch (IOException e) {
       upload.abort();
       throw new UncheckedIOException("Opening " + key + " failed", e);
@@ -366,6 +379,6 @@ final class TopicPartitionWriter {
 
   /** Collaborators shared by all topic-partitions of a task. */
   record WriterContext(RecordFormat format, ObjectKeys keys, ObjectStore store, int partSize, boolean tagObjects,
-      RotationPolicy rotation, SchemaChange schemaChange, Epochs epochs, Clock clock) {
+      RotationPolicy rotation, SchemaChange schemaChange, Epochs epochs, Clock clock, PublishedFiles published) {
   }
 }

@@ -60,7 +60,7 @@ class FormatsTest {
   @ParameterizedTest
   @EnumSource(ParquetCodec.class)
   void parquetRoundTripsWithEveryCodec(ParquetCodec codec) throws Exception {
-    byte[] bytes = write(new ParquetFormat(codec, 1 << 20, true, COMPACT, new AvroSchemaMapper(38), null), orders(500));
+    byte[] bytes = write(new ParquetFormat(codec, 1 << 20, true, true, COMPACT, new AvroSchemaMapper(38), null), orders(500));
     List<GenericRecord> rows = ParquetFiles.read(bytes);
     assertThat(rows).hasSize(500);
     GenericRecord row = rows.get(7);
@@ -76,7 +76,7 @@ class FormatsTest {
 
   @Test
   void connectLogicalTypesBecomeParquetLogicalTypes() throws Exception {
-    byte[] bytes = write(new ParquetFormat(ParquetCodec.SNAPPY, 1 << 20, true, COMPACT, new AvroSchemaMapper(38), null), orders(3));
+    byte[] bytes = write(new ParquetFormat(ParquetCodec.SNAPPY, 1 << 20, true, true, COMPACT, new AvroSchemaMapper(38), null), orders(3));
     MessageType schema = ParquetFiles.footer(bytes).getFileMetaData().getSchema();
     assertThat(schema.getType("amount").getLogicalTypeAnnotation())
         .isEqualTo(LogicalTypeAnnotation.decimalType(2, 12));
@@ -98,7 +98,7 @@ class FormatsTest {
         .put("d", new java.util.Date(-86_400_000L)) // 1969-12-31
         .put("t", new java.util.Date(3_723_004L)); // 01:02:03.004
     SinkRecord record = new SinkRecord("x", 0, null, null, schema, value, 0L);
-    byte[] bytes = write(new ParquetFormat(ParquetCodec.ZSTD, 1 << 20, true, COMPACT, new AvroSchemaMapper(38), null), List.of(record));
+    byte[] bytes = write(new ParquetFormat(ParquetCodec.ZSTD, 1 << 20, true, true, COMPACT, new AvroSchemaMapper(38), null), List.of(record));
     MessageType parquet = ParquetFiles.footer(bytes).getFileMetaData().getSchema();
     assertThat(parquet.getType("d").getLogicalTypeAnnotation()).isEqualTo(LogicalTypeAnnotation.dateType());
     assertThat(parquet.getType("t").getLogicalTypeAnnotation())
@@ -122,7 +122,7 @@ class FormatsTest {
     value.put("price", 12.5);
     value.put("ts", "2026-01-01T00:00:00Z");
     SinkRecord record = new SinkRecord("x", 0, null, null, null, value, 0L);
-    byte[] bytes = write(new ParquetFormat(ParquetCodec.SNAPPY, 1 << 20, true, COMPACT, new AvroSchemaMapper(38), avro),
+    byte[] bytes = write(new ParquetFormat(ParquetCodec.SNAPPY, 1 << 20, true, true, COMPACT, new AvroSchemaMapper(38), avro),
         List.of(record));
     GenericRecord row = ParquetFiles.read(bytes).get(0);
     assertThat(row.get("id")).isEqualTo(5L);
@@ -134,7 +134,7 @@ class FormatsTest {
   @Test
   void schemalessWithoutSchemaExplainsTheOption() throws Exception {
     SinkRecord record = new SinkRecord("x", 2, null, null, null, Map.of("id", 1), 9L);
-    ParquetFormat format = new ParquetFormat(ParquetCodec.SNAPPY, 1 << 20, true, COMPACT, new AvroSchemaMapper(38), null);
+    ParquetFormat format = new ParquetFormat(ParquetCodec.SNAPPY, 1 << 20, true, true, COMPACT, new AvroSchemaMapper(38), null);
     assertThatThrownBy(() -> format.open(new ByteArrayOutputStream(), record)).isInstanceOf(DataException.class)
         .hasMessageContaining("schemaless.avro.schema").hasMessageContaining("x-2@9");
   }
@@ -146,7 +146,7 @@ class FormatsTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     SinkRecord good = new SinkRecord("x", 0, null, null, null, Map.of("n", 1), 0L);
     SinkRecord bad = new SinkRecord("x", 0, null, null, null, Map.of("n", "one"), 1L);
-    RecordWriter writer = new ParquetFormat(ParquetCodec.SNAPPY, 1 << 20, true, COMPACT, new AvroSchemaMapper(38), avro)
+    RecordWriter writer = new ParquetFormat(ParquetCodec.SNAPPY, 1 << 20, true, true, COMPACT, new AvroSchemaMapper(38), avro)
         .open(out, good);
     writer.write(good);
     assertThatThrownBy(() -> writer.write(bad)).isInstanceOf(DataException.class).hasMessageContaining("'n'");
@@ -183,7 +183,7 @@ class FormatsTest {
   @Test
   void primitiveValuesAreWrappedInAValueColumn() throws Exception {
     SinkRecord record = new SinkRecord("x", 0, null, null, Schema.STRING_SCHEMA, "hello", 0L);
-    byte[] bytes = write(new ParquetFormat(ParquetCodec.SNAPPY, 1 << 20, true, COMPACT, new AvroSchemaMapper(38), null),
+    byte[] bytes = write(new ParquetFormat(ParquetCodec.SNAPPY, 1 << 20, true, true, COMPACT, new AvroSchemaMapper(38), null),
         List.of(record));
     assertThat(ParquetFiles.read(bytes).get(0).get("value").toString()).isEqualTo("hello");
   }

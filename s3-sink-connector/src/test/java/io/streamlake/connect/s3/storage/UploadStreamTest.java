@@ -45,6 +45,33 @@ class UploadStreamTest {
   }
 
   @Test
+  void bytesOfEverySizeArriveInOrderAndTheBufferHoldsAtMostTwiceWhatItKeeps() throws Exception {
+    InMemoryObjectStore store = new InMemoryObjectStore();
+    int part = 64 * 1024; // small parts: many part boundaries inside one write
+    UploadStream upload = new UploadStream(store, "mixed", part);
+    java.util.Random random = new java.util.Random(7);
+    java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < 400; i++) {
+      if (i % 3 == 0) {
+        int b = random.nextInt(256);
+        upload.write(b);
+        expected.write(b);
+      } else {
+        byte[] bytes = new byte[random.nextInt(i % 7 == 0 ? 150_000 : 3_000)];
+        random.nextBytes(bytes);
+        upload.write(bytes, 0, bytes.length);
+        expected.write(bytes, 0, bytes.length);
+      }
+      assertThat(upload.buffered()).isLessThan(part);
+      assertThat(upload.allocated()).isLessThanOrEqualTo(Math.max(1024, 2 * upload.buffered()));
+    }
+    assertThat(upload.total()).isEqualTo(expected.size());
+    assertThat(upload.seal(ObjectStore.ObjectOptions.NONE).commit()).isTrue();
+    assertThat(store.object("mixed")).isEqualTo(expected.toByteArray());
+    assertThat(store.partUploads()).isEqualTo((expected.size() + part - 1) / part);
+  }
+
+  @Test
   void secondCommitOfTheSameKeyReportsExisting() throws Exception {
     InMemoryObjectStore store = new InMemoryObjectStore();
     for (int attempt = 0; attempt < 2; attempt++) {
