@@ -3,7 +3,9 @@ package io.streamlake.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamlake.connect.s3.testing.ParquetFiles;
-import io.streamlake.connect.s3.testing.S3TestServer;
+import io.streamlake.kit.ConnectCluster;
+import io.streamlake.kit.KafkaCluster;
+import io.streamlake.kit.S3Endpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -17,7 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -31,7 +32,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.json.JsonConverter;
-import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 
 /**
@@ -63,8 +63,9 @@ public final class EndToEndBench {
   private final int partitions;
   private final int tasks;
   private final long timeoutMs;
-  private S3TestServer s3;
-  private EmbeddedConnectCluster connect;
+  private S3Endpoint s3;
+  private KafkaCluster kafka;
+  private ConnectCluster connect;
   private Admin admin;
 
   private EndToEndBench(Map<String, String> args) {
@@ -110,10 +111,10 @@ public final class EndToEndBench {
     }
 
     Files.createDirectories(work.resolve("s3"));
-    s3 = S3TestServer.onDisk(work.resolve("s3"));
+    s3 = S3Endpoint.onDisk(work.resolve("s3"));
     s3.createBucket(BUCKET);
     startCluster(pluginPath);
-    connect.kafka().createTopic(CONTROL_TOPIC, 1);
+    kafka.createTopic(CONTROL_TOPIC, 1);
 
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("partitions", partitions);
@@ -156,29 +157,18 @@ public final class EndToEndBench {
   }
 
   private void startCluster(String pluginPath) {
-    Map<String, String> worker = new HashMap<>();
-    worker.put("offset.flush.interval.ms", "1000");
-    worker.put("plugin.path", pluginPath);
-    worker.put("plugin.discovery", "service_load");
-    worker.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-    worker.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-    worker.put("value.converter.schemas.enable", "true");
-    Properties broker = new Properties();
-    broker.put("auto.create.topics.enable", "false");
-    broker.put("transaction.state.log.replication.factor", "1");
-    broker.put("transaction.state.log.min.isr", "1");
-    broker.put("offsets.topic.replication.factor", "1");
-    broker.put("group.initial.rebalance.delay.ms", "0");
-    connect = new EmbeddedConnectCluster.Builder().name("e2e-bench").numWorkers(1).numBrokers(1)
-        .workerProps(worker).brokerProps(broker).maskExitProcedures(true).build();
-    connect.start();
-    admin = Admin.create(Map.of("bootstrap.servers", connect.kafka().bootstrapServers()));
+    // one KRaft broker (transaction and offsets topics with replication 1, as Iceberg's sink needs) and one worker
+    kafka = KafkaCluster.start();
+    connect = ConnectCluster.builder(kafka.bootstrapServers()).group("e2e-bench").pluginPath(pluginPath)
+        .workerProperty("offset.flush.interval.ms", "1000")
+        .workerProperty("value.converter.schemas.enable", "true").start();
+    admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
   }
 
   private Map<String, Object> produce(String topic, long n) throws Exception {
-    connect.kafka().createTopic(topic, partitions);
+    kafka.createTopic(topic, partitions);
     Map<String, Object> props = new HashMap<>();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connect.kafka().bootstrapServers());
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
     props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
@@ -236,8 +226,8 @@ public final class EndToEndBench {
     config.put("s3.bucket.name", BUCKET);
     config.put("s3.region", "us-east-1");
     config.put("store.url", s3.endpoint().toString());
-    config.put("aws.access.key.id", S3TestServer.ACCESS_KEY);
-    config.put("aws.secret.access.key", S3TestServer.SECRET_KEY);
+    config.put("aws.access.key.id", S3Endpoint.ACCESS_KEY);
+    config.put("aws.secret.access.key", S3Endpoint.SECRET_KEY);
     config.put("topics.dir", name);
     config.put("format.class", "parquet");
     config.put("parquet.codec", "snappy");
@@ -245,7 +235,7 @@ public final class EndToEndBench {
     config.put("rotate.schedule.interval.ms", Long.toString(COMMIT_INTERVAL_MS));
     config.put("timezone", "UTC");
     Timing timing = Timing.start();
-    connect.configureConnector(name, config);
+    connect.rest().configureConnector(name, config);
     long committed = 0;
     String failure = null;
     while (committed < n && timing.elapsedMs() < timeoutMs && failure == null) {
@@ -257,7 +247,7 @@ public final class EndToEndBench {
     if (failure != null) {
       r.put("failure", failure);
     }
-    connect.deleteConnector(name);
+    connect.rest().deleteConnector(name);
     if (!warmup) {
       long rows = 0;
       long bytes = 0;
@@ -295,10 +285,10 @@ public final class EndToEndBench {
     config.put("iceberg.control.topic", CONTROL_TOPIC);
     config.put("iceberg.control.commit.interval-ms", Long.toString(COMMIT_INTERVAL_MS));
     // Iceberg's own producer and consumers (control topic, transactions) are configured under iceberg.kafka.
-    config.put("iceberg.kafka.bootstrap.servers", connect.kafka().bootstrapServers());
+    config.put("iceberg.kafka.bootstrap.servers", kafka.bootstrapServers());
     Path metadata = warehouse.resolve(NAMESPACE).resolve(table).resolve("metadata");
     Timing timing = Timing.start();
-    connect.configureConnector(name, config);
+    connect.rest().configureConnector(name, config);
     JsonNode summary = null;
     long committed = 0;
     String failure = null;
@@ -312,7 +302,7 @@ public final class EndToEndBench {
     if (failure != null) {
       r.put("failure", failure);
     }
-    connect.deleteConnector(name);
+    connect.rest().deleteConnector(name);
     if (summary != null) {
       r.put("files", summary.path("total-data-files").asLong());
       r.put("bytes", summary.path("total-files-size").asLong());
@@ -327,7 +317,7 @@ public final class EndToEndBench {
       return null;
     }
     try {
-      var status = connect.connectorStatus(connector);
+      var status = connect.rest().connectorStatus(connector);
       if ("FAILED".equals(status.connector().state())) {
         return "connector FAILED: " + firstLine(status.connector().trace());
       }
@@ -401,7 +391,10 @@ public final class EndToEndBench {
       admin.close();
     }
     if (connect != null) {
-      connect.stop();
+      connect.close();
+    }
+    if (kafka != null) {
+      kafka.close();
     }
     if (s3 != null) {
       try {

@@ -4,13 +4,13 @@ import io.streamlake.connect.lag.LagPoller;
 import io.streamlake.connect.lag.LagPollers;
 import io.streamlake.connect.lag.PollOutcome;
 import io.streamlake.connect.lag.config.LagMetricsConfig;
+import io.streamlake.kit.KafkaCluster;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -19,7 +19,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
 
 /**
  * The lag emitter at scale (issue item 5): one embedded broker with T topics x P partitions, G groups each
@@ -39,13 +38,7 @@ public final class LagBench {
     int partitions = Integer.parseInt(args.getOrDefault("partitions", "100"));
     int groups = Integer.parseInt(args.getOrDefault("groups", "100"));
     int polls = Integer.parseInt(args.getOrDefault("polls", "5"));
-    Properties broker = new Properties();
-    broker.put("auto.create.topics.enable", "false");
-    broker.put("num.partitions", "1");
-    broker.put("log.index.size.max.bytes", "65536");
-    broker.put("group.initial.rebalance.delay.ms", "0");
-    EmbeddedKafkaCluster kafka = new EmbeddedKafkaCluster(1, broker);
-    kafka.start();
+    KafkaCluster kafka = KafkaCluster.builder().brokerProperty("log.index.size.max.bytes", "65536").start();
     Map<String, Object> r = new LinkedHashMap<>();
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers(),
         "request.timeout.ms", 120_000, "default.api.timeout.ms", 300_000))) {
@@ -92,7 +85,7 @@ public final class LagBench {
         Thread.sleep(1000);
       }
     } finally {
-      kafka.stop();
+      kafka.close();
     }
     r.put("topics", topics);
     r.put("partitions", topics * partitions);
@@ -128,7 +121,7 @@ public final class LagBench {
   }
 
   /** Partition p of every topic gets p % 5 + 1 records. */
-  private static void produce(EmbeddedKafkaCluster kafka, int topics, int partitions) throws Exception {
+  private static void produce(KafkaCluster kafka, int topics, int partitions) throws Exception {
     Map<String, Object> props = new HashMap<>();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     props.put(ProducerConfig.LINGER_MS_CONFIG, 50);

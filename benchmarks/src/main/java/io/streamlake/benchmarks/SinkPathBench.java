@@ -6,9 +6,9 @@ import io.streamlake.connect.s3.storage.S3Stores;
 import io.streamlake.connect.s3.testing.FakeSinkTaskContext;
 import io.streamlake.connect.s3.testing.InMemoryObjectStore;
 import io.streamlake.connect.s3.testing.MutableClock;
-import io.streamlake.connect.s3.testing.S3TestServer;
 import io.streamlake.connect.s3.writer.SinkWriter;
 import io.streamlake.connect.s3.writer.SinkWriters;
+import io.streamlake.kit.S3Endpoint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,7 +44,7 @@ public final class SinkPathBench {
     String format = args.getOrDefault("format", "parquet");
     String codec = args.getOrDefault("codec", "snappy");
     String storeKind = args.getOrDefault("store", "memory");
-    S3TestServer s3 = storeKind.equals("s3") ? S3TestServer.inMemory() : null;
+    S3Endpoint s3 = storeKind.equals("s3") ? S3Endpoint.inMemory() : null;
     List<Map<String, Object>> results = new ArrayList<>();
     try {
       for (int pass = 1; pass <= passes; pass++) {
@@ -64,8 +64,8 @@ public final class SinkPathBench {
           s3.createBucket(bucket);
           props.put("store.url", s3.endpoint().toString());
           props.put("s3.region", "us-east-1");
-          props.put("aws.access.key.id", S3TestServer.ACCESS_KEY);
-          props.put("aws.secret.access.key", S3TestServer.SECRET_KEY);
+          props.put("aws.access.key.id", S3Endpoint.ACCESS_KEY);
+          props.put("aws.secret.access.key", S3Endpoint.SECRET_KEY);
         }
         S3SinkConfig config = new S3SinkConfig(props);
         InMemoryObjectStore memory = s3 == null ? new InMemoryObjectStore() : null;

@@ -287,6 +287,11 @@ public final class KafkaCluster implements AutoCloseable {
     return nodes.size();
   }
 
+  /** The brokers' temporary log directories (deleted by {@link #close()}). */
+  List<Path> logDirs() {
+    return nodes.stream().map(n -> n.dir).toList();
+  }
+
   /** An admin client of this cluster, created once and closed with it. */
   public synchronized Admin admin() {
     if (admin == null) {

@@ -25,9 +25,8 @@ class KafkaClusterIT {
     try (KafkaCluster kafka = KafkaCluster.builder().scramUser("reader", "s3cret-pw").start()) {
       System.out.printf("KRaft broker+controller up in %.1f s%n", (System.nanoTime() - started) / 1e9);
       assertThat(kafka.bootstrapServers()).matches("127\\.0\\.0\\.1:\\d+");
-      try (var walk = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-        walk.filter(p -> p.getFileName().toString().startsWith("streamlake-kit-kafka-")).forEach(dirs::add);
-      }
+      dirs.addAll(kafka.logDirs());
+      assertThat(dirs).allMatch(Files::isDirectory);
       kafka.createTopic("numbers", 3);
       List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
       for (int i = 0; i < 3000; i++) {

@@ -1,11 +1,7 @@
 package io.streamlake.connect.json;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.util.ArrayList;
+import io.streamlake.testsupport.ChildFirstClassLoader;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.storage.Converter;
@@ -13,7 +9,8 @@ import org.apache.kafka.connect.storage.HeaderConverter;
 
 /**
  * The oracle: Kafka 3.7.2's {@code org.apache.kafka.connect.json.JsonConverter} with the Jackson a 3.7.2 worker
- * ships (2.16.2), loaded child-first from {@code target/worker-json} (copied there by the build), while the
+ * ships (2.16.2), loaded child-first ({@link ChildFirstClassLoader}) from {@code target/worker-json} (copied there
+ * by the build), while the
  * Connect API classes come from the test class path so that schemas, values and exceptions compare directly.
  * Our converter meanwhile runs on the plugin ZIP's Jackson from the test class path: the pairing of a real
  * MSK Connect 3.7 worker running our plugin.
@@ -56,50 +53,9 @@ final class WorkerJsonConverter {
   }
 
   private static ClassLoader loader() {
-    String dir = System.getProperty("worker.json.dir", "target/worker-json");
-    File[] files = new File(dir).listFiles((d, name) -> name.endsWith(".jar"));
-    if (files == null || files.length < 4) {
-      throw new IllegalStateException("expected connect-json and Jackson 2.16 jars in " + dir
-          + " (the build copies them in generate-test-resources)");
-    }
-    List<URL> urls = new ArrayList<>();
-    try {
-      for (File file : files) {
-        urls.add(file.toURI().toURL());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return new ChildFirst(urls.toArray(URL[]::new), WorkerJsonConverter.class.getClassLoader());
-  }
-
-  /** Jackson and connect-json from its own jars; everything else (Connect API, Kafka clients) from the parent. */
-  private static final class ChildFirst extends URLClassLoader {
-    ChildFirst(URL[] jars, ClassLoader parent) {
-      super(jars, parent);
-    }
-
-    @Override
-    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-      if (!name.startsWith("com.fasterxml.jackson.") && !name.startsWith("org.apache.kafka.connect.json.")) {
-        return super.loadClass(name, resolve);
-      }
-      synchronized (getClassLoadingLock(name)) {
-        Class<?> loaded = findLoadedClass(name);
-        if (loaded == null) {
-          loaded = findClass(name);
-        }
-        if (resolve) {
-          resolveClass(loaded);
-        }
-        return loaded;
-      }
-    }
-
-    @Override
-    public URL getResource(String name) {
-      URL own = findResource(name);
-      return own != null ? own : super.getResource(name);
-    }
+    return ChildFirstClassLoader.ofJarsIn(Path.of(System.getProperty("worker.json.dir", "target/worker-json")), 4,
+        "connect-json and the Jackson 2.16 jars, which the build copies there in generate-test-resources",
+        WorkerJsonConverter.class.getClassLoader(),
+        List.of("com.fasterxml.jackson.", "org.apache.kafka.connect.json."));
   }
 }

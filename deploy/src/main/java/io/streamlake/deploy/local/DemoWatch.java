@@ -1,6 +1,7 @@
 package io.streamlake.deploy.local;
 
 import io.streamlake.deploy.ConnectorFile;
+import io.streamlake.kit.ConnectRest;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
@@ -16,13 +17,13 @@ final class DemoWatch {
 
   private final PrintStream out;
   private final LandedFiles landed;
-  private final LocalWorker worker;
+  private final ConnectRest worker;
   private final RateProducer producer;
   private final List<ConnectorFile> connectors;
   private final LagView lag;
 
   /** {@code landed}, {@code producer} and {@code lag} may be null (no S3 sink, {@code --no-produce}, no lag emitter). */
-  DemoWatch(PrintStream out, LandedFiles landed, LocalWorker worker, RateProducer producer,
+  DemoWatch(PrintStream out, LandedFiles landed, ConnectRest worker, RateProducer producer,
       List<ConnectorFile> connectors, LagView lag) {
     this.out = out;
     this.landed = landed;

@@ -6,6 +6,10 @@ import io.streamlake.deploy.PluginZip;
 import io.streamlake.deploy.providers.LocalProviders;
 import io.streamlake.deploy.providers.LocalValues;
 import io.streamlake.deploy.providers.ProviderReference;
+import io.streamlake.kit.ConnectCluster;
+import io.streamlake.kit.ConnectRest;
+import io.streamlake.kit.KafkaCluster;
+import io.streamlake.kit.S3Endpoint;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -124,10 +128,10 @@ public final class LocalCommand {
       try {
         if (bootstrap == null) {
           long t = System.nanoTime();
-          EmbeddedKafka kafka = EmbeddedKafka.start();
+          KafkaCluster kafka = KafkaCluster.start();
           resources.push(kafka);
           bootstrap = kafka.bootstrapServers();
-          kafkaLine = String.format("  kafka      embedded broker at %s (%.1f s)", bootstrap,
+          kafkaLine = String.format("  kafka      embedded KRaft broker at %s (%.1f s)", bootstrap,
               seconds(System.nanoTime() - t));
         } else {
           kafkaLine = "  kafka      " + bootstrap;
@@ -178,11 +182,12 @@ public final class LocalCommand {
       workerExtra.putAll(providers.workerProps());
 
       long t = System.nanoTime();
-      LocalWorker worker = LocalWorker.start(bootstrap, args.get("worker-group", "streamlake-local"),
+      ConnectCluster workers = WorkerSettings.start(bootstrap, args.get("worker-group", "streamlake-local"),
           plugin.pluginPath(), args.has("bootstrap-servers") ? -1 : 1, workerExtra);
-      resources.push(worker);
+      resources.push(workers);
+      ConnectRest worker = workers.rest();
       out.printf("  worker     Kafka Connect (distributed mode) at %s, plugin.discovery=service_load (%.1f s)%n",
-          worker.rest(), seconds(System.nanoTime() - t));
+          worker.url(), seconds(System.nanoTime() - t));
       Set<String> topics = LocalConnectors.topicsOf(localized);
       boolean cdc = sampleIsCdc(args.get("sample", null), localized);
       String topic = args.get("topic", cdc ? DebeziumOrderEvents.TOPIC
@@ -193,7 +198,7 @@ public final class LocalCommand {
 
       for (ConnectorFile connector : localized) {
         t = System.nanoTime();
-        worker.putConnector(connector.name(), connector.config());
+        worker.configureConnector(connector.name(), connector.config());
         int tasks = worker.awaitRunning(connector.name(), Duration.ofSeconds(90));
         out.printf("  connector  %s: %s RUNNING with %d task(s) (%.1f s)%n", connector.name(),
             connector.connectorClass(), tasks, seconds(System.nanoTime() - t));
@@ -295,7 +300,7 @@ public final class LocalCommand {
     if (DemoDataDir.prepare(dataDir, bucket, args.has("keep-data"))) {
       lines.add("  (emptied " + dataDir.resolve(bucket) + " of an earlier run; --keep-data keeps it)");
     }
-    LocalS3Endpoint endpoint = LocalS3Endpoint.start(dataDir, args.getInt("s3-port", 0));
+    S3Endpoint endpoint = S3Endpoint.onDisk(dataDir, args.getInt("s3-port", 0));
     S3Target target;
     try {
       target = S3Target.local(endpoint, bucket, region);

@@ -1,5 +1,6 @@
 package io.streamlake.deploy.local;
 
+import io.streamlake.kit.S3Endpoint;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,8 +11,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
-import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
 
 /**
  * Where the demo's sink writes: the in-process endpoint (any credentials work, path-style) or a real bucket
@@ -48,14 +47,9 @@ public final class S3Target implements AutoCloseable {
   }
 
   /** The in-process endpoint; creates the bucket. */
-  public static S3Target local(LocalS3Endpoint endpoint, String bucket, String region) {
-    S3Target target = new S3Target(bucket, region, endpoint.endpoint(), true);
-    try {
-      target.client.createBucket(b -> b.bucket(bucket));
-    } catch (BucketAlreadyOwnedByYouException | BucketAlreadyExistsException e) {
-      // kept from an earlier run with --keep-data
-    }
-    return target;
+  public static S3Target local(S3Endpoint endpoint, String bucket, String region) {
+    endpoint.createBucket(bucket); // kept from an earlier run with --keep-data, or new
+    return new S3Target(bucket, region, endpoint.endpoint(), true);
   }
 
   /** A real bucket (or an S3-compatible store at {@code endpoint}); it must exist. */

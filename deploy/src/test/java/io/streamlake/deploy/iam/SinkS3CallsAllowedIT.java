@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamlake.deploy.ConnectorFile;
 import io.streamlake.deploy.DeployFiles;
 import io.streamlake.deploy.PluginZip;
-import io.streamlake.deploy.local.EmbeddedKafka;
-import io.streamlake.deploy.local.LocalS3Endpoint;
-import io.streamlake.deploy.local.LocalWorker;
 import io.streamlake.deploy.local.OrderEvents;
 import io.streamlake.deploy.local.S3Target;
+import io.streamlake.deploy.local.WorkerSettings;
+import io.streamlake.kit.ConnectCluster;
+import io.streamlake.kit.KafkaCluster;
+import io.streamlake.kit.S3Endpoint;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,10 +55,10 @@ class SinkS3CallsAllowedIT {
     PolicyEvaluator evaluator = new PolicyEvaluator(policy);
 
     List<S3Call> calls;
-    try (LocalS3Endpoint s3 = LocalS3Endpoint.start(dir.resolve("s3"), 0);
+    try (S3Endpoint s3 = S3Endpoint.onDisk(dir.resolve("s3"));
         S3Target target = S3Target.local(s3, BUCKET, "us-east-1");
         RecordingS3Proxy proxy = RecordingS3Proxy.start(s3.endpoint());
-        EmbeddedKafka kafka = EmbeddedKafka.start();
+        KafkaCluster kafka = KafkaCluster.start();
         PluginZip plugin = PluginZip.unpack(DeployFiles.pluginZip())) {
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
         admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1))).all().get();
@@ -65,10 +66,10 @@ class SinkS3CallsAllowedIT {
       Map<String, String> config = new LinkedHashMap<>(connector.config());
       config.putAll(target.sinkSettings());
       config.put("store.url", proxy.endpoint().toString());
-      try (LocalWorker worker = LocalWorker.start(kafka.bootstrapServers(), "iam-it", plugin.pluginPath(), 1,
+      try (ConnectCluster worker = WorkerSettings.start(kafka.bootstrapServers(), "iam-it", plugin.pluginPath(), 1,
           Map.of())) {
-        worker.putConnector(connector.name(), config);
-        worker.awaitRunning(connector.name(), Duration.ofSeconds(90));
+        worker.rest().configureConnector(connector.name(), config);
+        worker.rest().awaitRunning(connector.name(), Duration.ofSeconds(90));
         produce(kafka.bootstrapServers());
         // about 20 s on a quiet machine; the bound is generous because the build machine is shared
         long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();

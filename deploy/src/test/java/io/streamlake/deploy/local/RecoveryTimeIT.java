@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamlake.deploy.ConnectorFile;
 import io.streamlake.deploy.DeployFiles;
 import io.streamlake.deploy.PluginZip;
+import io.streamlake.kit.KafkaCluster;
+import io.streamlake.kit.S3Endpoint;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -61,9 +63,9 @@ class RecoveryTimeIT {
     String name = example.name();
     Path data = dir.resolve("s3");
     List<Process> processes = new ArrayList<>();
-    try (LocalS3Endpoint s3 = LocalS3Endpoint.start(data, 0);
+    try (S3Endpoint s3 = S3Endpoint.onDisk(data);
         S3Target target = S3Target.local(s3, "recovery-lake", "us-east-1");
-        EmbeddedKafka kafka = EmbeddedKafka.start();
+        KafkaCluster kafka = KafkaCluster.start();
         PluginZip plugin = PluginZip.unpack(DeployFiles.pluginZip())) {
       try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()))) {
         admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1))).all().get();

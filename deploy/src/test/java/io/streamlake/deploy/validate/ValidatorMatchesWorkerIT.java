@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamlake.deploy.ConnectorFile;
 import io.streamlake.deploy.DeployFiles;
 import io.streamlake.deploy.PluginZip;
-import io.streamlake.deploy.local.EmbeddedKafka;
-import io.streamlake.deploy.local.LocalWorker;
+import io.streamlake.deploy.local.WorkerSettings;
+import io.streamlake.kit.ConnectCluster;
+import io.streamlake.kit.KafkaCluster;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,8 +35,8 @@ class ValidatorMatchesWorkerIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private PluginZip plugin;
-  private EmbeddedKafka kafka;
-  private LocalWorker worker;
+  private KafkaCluster kafka;
+  private ConnectCluster worker;
   private OfflineValidator validator;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -43,8 +44,8 @@ class ValidatorMatchesWorkerIT {
   void start() throws IOException {
     plugin = PluginZip.unpack(DeployFiles.pluginZip());
     validator = new OfflineValidator(plugin.pluginPath());
-    kafka = EmbeddedKafka.start();
-    worker = LocalWorker.start(kafka.bootstrapServers(), "validate-it", plugin.pluginPath(), 1, Map.of());
+    kafka = KafkaCluster.start();
+    worker = WorkerSettings.start(kafka.bootstrapServers(), "validate-it", plugin.pluginPath(), 1, Map.of());
   }
 
   @AfterAll
@@ -62,7 +63,7 @@ class ValidatorMatchesWorkerIT {
 
   private Set<String> workerErrors(Map<String, String> config) throws IOException, InterruptedException {
     String plugin = config.get("connector.class");
-    URI uri = worker.rest().resolve("/connector-plugins/" + plugin + "/config/validate");
+    URI uri = worker.rest().url().resolve("connector-plugins/" + plugin + "/config/validate");
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(config))).build(),
         HttpResponse.BodyHandlers.ofString());

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamlake.connect.gsr.testing.GlueRegistryStandIn;
 import io.streamlake.connect.gsr.testing.GsrRecords;
 import io.streamlake.connect.gsr.testing.OrderEvents;
-import io.streamlake.connect.s3.testing.Await;
-import io.streamlake.connect.s3.testing.ConnectTestCluster;
 import io.streamlake.connect.s3.testing.ParquetFiles;
-import io.streamlake.connect.s3.testing.S3TestServer;
+import io.streamlake.kit.ConnectCluster;
+import io.streamlake.kit.KafkaCluster;
+import io.streamlake.kit.S3Endpoint;
+import io.streamlake.testsupport.Await;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -55,23 +56,29 @@ class GsrAvroPluginZipIT {
 
   private final Path zip = Path.of(System.getProperty("plugin.zip", "target/streamlake-plugin.zip"));
   private GlueRegistryStandIn glue;
-  private S3TestServer s3;
-  private ConnectTestCluster cluster;
+  private S3Endpoint s3;
+  private KafkaCluster kafka;
+  private ConnectCluster connect;
 
   @BeforeAll
   void start() throws Exception {
     assertThat(zip).as("the built plugin ZIP (run through `mvn verify`)").isRegularFile();
     PluginZipIT.unzip(zip, pluginPath);
     glue = GlueRegistryStandIn.start();
-    s3 = S3TestServer.inMemory();
+    s3 = S3Endpoint.inMemory();
     s3.createBucket(BUCKET);
-    cluster = new ConnectTestCluster("gsr-plugin-zip-it", Map.of("plugin.path", pluginPath.toString()));
+    kafka = KafkaCluster.start();
+    connect = ConnectCluster.builder(kafka.bootstrapServers()).group("gsr-plugin-zip-it").pluginPath(pluginPath)
+        .start();
   }
 
   @AfterAll
   void stop() throws Exception {
-    if (cluster != null) {
-      cluster.close();
+    if (connect != null) {
+      connect.close();
+    }
+    if (kafka != null) {
+      kafka.close();
     }
     if (s3 != null) {
       s3.close();
@@ -84,7 +91,7 @@ class GsrAvroPluginZipIT {
   @Test
   void gsrAvroOrderEventsLandAsParquetWithTheirLogicalTypes() throws Exception {
     UUID version = glue.register("orders", "order-events-value", OrderEvents.SCHEMA_JSON).id();
-    cluster.createTopic(TOPIC, 1);
+    kafka.createTopic(TOPIC, 1);
     List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
     for (int i = 0; i < ORDERS; i++) {
       byte[] value = GsrRecords.encode(version, OrderEvents.SCHEMA, OrderEvents.record(i), i % 2 == 1);
@@ -95,7 +102,7 @@ class GsrAvroPluginZipIT {
         records.add(new ProducerRecord<>(TOPIC, 0, "broken".getBytes(StandardCharsets.UTF_8), broken));
       }
     }
-    cluster.produce(records);
+    kafka.produce(records);
 
     Map<String, String> config = new HashMap<>();
     config.put("connector.class", SINK);
@@ -116,7 +123,7 @@ class GsrAvroPluginZipIT {
     config.put("errors.tolerance", "all");
     config.put("errors.deadletterqueue.topic.name", DLQ);
     config.put("errors.deadletterqueue.topic.replication.factor", "1");
-    cluster.connect().configureConnector("gsr-orders-to-s3", config);
+    connect.rest().configureConnector("gsr-orders-to-s3", config);
 
     Await.until(Duration.ofSeconds(90), () -> rows().size() >= ORDERS,
         () -> s3.keys(BUCKET, "gsr/") + " status " + status());
@@ -168,10 +175,10 @@ class GsrAvroPluginZipIT {
     assertThat(glue.server().calls("GetSchemaVersion")).singleElement()
         .satisfies(call -> assertThat(call.accessKeyId()).isEqualTo("AKIDGSRWORKER"));
     // The broken record went to the dead letter queue, as the converter's DataException allows.
-    List<ConsumerRecord<byte[], byte[]>> dead = cluster.consumeAll(DLQ, 1, Duration.ofSeconds(30));
+    List<ConsumerRecord<byte[], byte[]>> dead = kafka.consume(DLQ, 1, Duration.ofSeconds(30));
     assertThat(dead).singleElement().satisfies(record ->
         assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo("broken"));
-    cluster.connect().deleteConnector("gsr-orders-to-s3");
+    connect.rest().deleteConnector("gsr-orders-to-s3");
   }
 
   private static BigDecimal decimal(Object value, int scale) {
@@ -199,7 +206,7 @@ class GsrAvroPluginZipIT {
 
   private String status() {
     try {
-      return String.valueOf(cluster.connect().connectorStatus("gsr-orders-to-s3"));
+      return String.valueOf(connect.rest().connectorStatus("gsr-orders-to-s3"));
     } catch (Exception e) {
       return e.toString();
     }

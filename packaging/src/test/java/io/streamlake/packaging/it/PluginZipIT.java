@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.streamlake.connect.s3.testing.Await;
-import io.streamlake.connect.s3.testing.ConnectTestCluster;
 import io.streamlake.connect.s3.testing.ParquetFiles;
-import io.streamlake.connect.s3.testing.S3TestServer;
+import io.streamlake.kit.ConnectCluster;
+import io.streamlake.kit.KafkaCluster;
+import io.streamlake.kit.S3Endpoint;
+import io.streamlake.testsupport.Await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -26,13 +27,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,23 +96,28 @@ class PluginZipIT {
 
   private final Path zip = Path.of(System.getProperty("plugin.zip", "target/streamlake-plugin.zip"));
   private final JsonConverter json = new JsonConverter();
-  private S3TestServer s3;
-  private ConnectTestCluster cluster;
+  private S3Endpoint s3;
+  private KafkaCluster kafka;
+  private ConnectCluster connect;
 
   @BeforeAll
   void start() throws Exception {
     assertThat(zip).as("the built plugin ZIP (run through `mvn verify`)").isRegularFile();
     unzip(zip, pluginPath);
-    s3 = S3TestServer.inMemory();
+    s3 = S3Endpoint.inMemory();
     s3.createBucket(BUCKET);
-    cluster = new ConnectTestCluster("plugin-zip-it", Map.of("plugin.path", pluginPath.toString()));
+    kafka = KafkaCluster.start();
+    connect = ConnectCluster.builder(kafka.bootstrapServers()).group("plugin-zip-it").pluginPath(pluginPath).start();
     json.configure(Map.of("schemas.enable", "true"), false);
   }
 
   @AfterAll
   void stop() throws Exception {
-    if (cluster != null) {
-      cluster.close();
+    if (connect != null) {
+      connect.close();
+    }
+    if (kafka != null) {
+      kafka.close();
     }
     if (s3 != null) {
       s3.close();
@@ -154,8 +160,7 @@ class PluginZipIT {
 
   @Test
   void connectorPluginsListsEveryComponentOfTheManifest() throws Exception {
-    String body = cluster.connect().executeGet(
-        cluster.connect().endpointForResource("connector-plugins?connectorsOnly=false"));
+    String body = connect.rest().get("connector-plugins?connectorsOnly=false").toString();
     Map<String, JsonNode> listed = new TreeMap<>();
     for (JsonNode plugin : new ObjectMapper().readTree(body)) {
       listed.put(plugin.get("class").asText() + " " + plugin.get("type").asText(), plugin);
@@ -194,12 +199,12 @@ class PluginZipIT {
   /** The worker validates with our ConfigDefs, loaded from the ZIP: the sink's, an SMT's and the source's. */
   @Test
   void workerValidatesConfigsWithTheComponentsConfigDefs() {
-    ConfigInfos sink = cluster.connect().validateConnectorConfig("S3SinkConnector", Map.of(
+    ConfigInfos sink = connect.rest().validate("S3SinkConnector", Map.of(
         "connector.class", SINK, "topics", "t", "s3.bucket.name", BUCKET, "format.class", "orc",
         "transforms", "unwrap", "transforms.unwrap.type", UNWRAP,
         "transforms.unwrap.delete.tombstone.handling.mode", "sometimes"));
     assertThat(errors(sink)).containsKeys("format.class", "transforms.unwrap.delete.tombstone.handling.mode");
-    ConfigInfos source = cluster.connect().validateConnectorConfig("ConsumerLagSourceConnector",
+    ConfigInfos source = connect.rest().validate("ConsumerLagSourceConnector",
         Map.of("connector.class", SOURCE));
     assertThat(source.name()).isEqualTo(SOURCE);
     assertThat(source.values().stream().map(v -> v.configKey().name())).as("the source's own ConfigDef")
@@ -237,7 +242,7 @@ class PluginZipIT {
 
   @Test
   void sinkWithTheUnwrapSmtLandsDebeziumRowsAsParquet() throws Exception {
-    cluster.createTopic(TOPIC, 1);
+    kafka.createTopic(TOPIC, 1);
     List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
     records.add(record("1", envelope("c", null, row(1, "Sally", "sally@example.com"), 10)));
     records.add(record("2", envelope("c", null, row(2, "George", "gbailey@example.com"), 11)));
@@ -245,7 +250,7 @@ class PluginZipIT {
     records.add(record("2", envelope("d", row(2, "George", "gbailey@example.com"), null, 13)));
     records.add(record("2", null)); // Debezium's tombstone after a delete: dropped by the rewrite mode
     records.add(record("3", envelope("r", null, row(3, "Edward", null), 14)));
-    cluster.produce(records);
+    kafka.produce(records);
 
     Map<String, String> config = new HashMap<>();
     config.put("connector.class", SINK);
@@ -264,7 +269,7 @@ class PluginZipIT {
     config.put("transforms.types.type", CONVERT);
     config.put("transforms.unwrap.delete.tombstone.handling.mode", "rewrite");
     config.put("transforms.unwrap.add.fields", "op,table,lsn");
-    cluster.connect().configureConnector("cdc-to-s3", config);
+    connect.rest().configureConnector("cdc-to-s3", config);
 
     Await.until(Duration.ofSeconds(90), () -> rows().size() >= 5,
         () -> s3.keys(BUCKET, "cdc/") + " status " + status());
@@ -288,7 +293,7 @@ class PluginZipIT {
     assertThat(schema.getType("created_at").getLogicalTypeAnnotation())
         .isEqualTo(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MILLIS));
     assertThat(schema.getType("birth_date").getLogicalTypeAnnotation()).isEqualTo(LogicalTypeAnnotation.dateType());
-    cluster.connect().deleteConnector("cdc-to-s3");
+    connect.rest().deleteConnector("cdc-to-s3");
   }
 
   private static ProducerRecord<byte[], byte[]> record(String key, byte[] value) {
@@ -313,7 +318,7 @@ class PluginZipIT {
 
   private String status() {
     try {
-      return String.valueOf(cluster.connect().connectorStatus("cdc-to-s3"));
+      return String.valueOf(connect.rest().connectorStatus("cdc-to-s3"));
     } catch (Exception e) {
       return e.toString();
     }

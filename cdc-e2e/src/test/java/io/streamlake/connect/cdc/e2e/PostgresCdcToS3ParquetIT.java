@@ -7,12 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamlake.connect.cdc.e2e.CdcWorkload.Event;
 import io.streamlake.connect.cdc.e2e.CdcWorkload.Table;
 import io.streamlake.connect.s3.S3SinkConnector;
-import io.streamlake.connect.s3.testing.Await;
-import io.streamlake.connect.s3.testing.ConnectTestCluster;
 import io.streamlake.connect.s3.testing.GlueCatalogStandIn;
 import io.streamlake.connect.s3.testing.GlueTableCheck;
 import io.streamlake.connect.s3.testing.ParquetFiles;
-import io.streamlake.connect.s3.testing.S3TestServer;
+import io.streamlake.kit.ConnectCluster;
+import io.streamlake.kit.KafkaCluster;
+import io.streamlake.kit.S3Endpoint;
+import io.streamlake.testsupport.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -67,10 +68,11 @@ class PostgresCdcToS3ParquetIT {
   private String skipReason;
   /** Whether the unwrap SMT writes {@code __deleted} as a boolean (deleted.field.type=boolean) or as text. */
   private boolean deletedAsBoolean;
-  private S3TestServer s3;
+  private S3Endpoint s3;
   /** Stand-in for Glue's table API (in-process, AWS JSON 1.1): the sink keeps a table per CDC topic there. */
   private GlueCatalogStandIn glue;
-  private ConnectTestCluster cluster;
+  private KafkaCluster kafka;
+  private ConnectCluster connect;
   private final Map<String, List<GenericRecord>> parquetCache = new ConcurrentHashMap<>();
 
   @BeforeAll
@@ -89,18 +91,23 @@ class PostgresCdcToS3ParquetIT {
           + " with CI=true this fails instead)");
       return;
     }
-    s3 = S3TestServer.inMemory();
+    s3 = S3Endpoint.inMemory();
     s3.createBucket(BUCKET);
     glue = new GlueCatalogStandIn("lake");
-    cluster = new ConnectTestCluster("cdc-e2e", Map.of("connector.client.config.override.policy", "All"));
+    kafka = KafkaCluster.start();
+    connect = ConnectCluster.builder(kafka.bootstrapServers()).group("cdc-e2e")
+        .workerProperty("connector.client.config.override.policy", "All").start();
     log("PostgreSQL, S3 endpoint and Connect worker up");
   }
 
   @AfterAll
   void stop() throws Exception {
     try {
-      if (cluster != null) {
-        cluster.close();
+      if (connect != null) {
+        connect.close();
+      }
+      if (kafka != null) {
+        kafka.close();
       }
       if (s3 != null) {
         s3.close();
@@ -125,17 +132,17 @@ class PostgresCdcToS3ParquetIT {
       workload.recordSnapshot();
       int snapshotRows = workload.expectedEvents();
 
-      cluster.connect().configureConnector(SOURCE, sourceConfig());
+      connect.rest().configureConnector(SOURCE, sourceConfig());
       for (Table table : CdcWorkload.TABLES) {
         int rows = workload.expected(table).size();
-        List<ConsumerRecord<byte[], byte[]>> read = cluster.consumeAll(table.topic(), rows, Duration.ofSeconds(90));
+        List<ConsumerRecord<byte[], byte[]>> read = kafka.consume(table.topic(), rows, Duration.ofSeconds(90));
         assertThat(read).as("snapshot events of %s in Kafka (source connector status: %s)", table.topic(),
             sourceStatus()).hasSizeGreaterThanOrEqualTo(rows);
       }
       log("initial snapshot in Kafka: " + snapshotRows + " read events");
       // The sink starts once the topics exist (a regex subscription sees new topics only on a metadata refresh)
       // and then runs while the changes stream in.
-      cluster.connect().configureConnector(SINK, sinkConfig());
+      connect.rest().configureConnector(SINK, sinkConfig());
 
       workload.streamChanges();
       for (Table table : CdcWorkload.TABLES) {
@@ -162,7 +169,7 @@ class PostgresCdcToS3ParquetIT {
     assertThat(dlqRecords()).as("records in the dead-letter queue").isZero();
     // Only the table topics land: Debezium's heartbeats (own topic) stay out of the lake.
     assertThat(dataKeys()).allSatisfy(key -> assertThat(key).matches(FILE));
-    int heartbeats = cluster.consumeAll("__debezium-heartbeat.cdc", Integer.MAX_VALUE, Duration.ofSeconds(2)).size();
+    int heartbeats = kafka.consume("__debezium-heartbeat.cdc", Integer.MAX_VALUE, Duration.ofSeconds(2)).size();
     // Nothing more arrives later (no duplicates from a late file, no stray rows from tombstones or truncates).
     Thread.sleep(4_000);
     assertThat(landedRows()).as("Parquet rows after waiting for late files").isEqualTo(expected);
@@ -248,7 +255,7 @@ class PostgresCdcToS3ParquetIT {
         }
       }
     }
-    return cluster.consumeAll(table.topic(), Integer.MAX_VALUE, Duration.ofSeconds(3)).size();
+    return kafka.consume(table.topic(), Integer.MAX_VALUE, Duration.ofSeconds(3)).size();
   }
 
   /**
@@ -360,8 +367,8 @@ class PostgresCdcToS3ParquetIT {
     config.put("tasks.max", "1");
     config.put("topics.regex", "cdc\\.lake\\..*");
     config.put("store.url", s3.endpoint().toString());
-    config.put("aws.access.key.id", S3TestServer.ACCESS_KEY);
-    config.put("aws.secret.access.key", S3TestServer.SECRET_KEY);
+    config.put("aws.access.key.id", S3Endpoint.ACCESS_KEY);
+    config.put("aws.secret.access.key", S3Endpoint.SECRET_KEY);
     config.put("s3.bucket.name", BUCKET);
     config.put("topics.dir", TOPICS_DIR);
     // Partition by the hour of the source (database commit) timestamp the unwrap SMT adds.
@@ -418,7 +425,7 @@ class PostgresCdcToS3ParquetIT {
 
   private int countOps(String topic, int records, String op) throws Exception {
     int count = 0;
-    for (ConsumerRecord<byte[], byte[]> record : cluster.consumeAll(topic, records, Duration.ofSeconds(10))) {
+    for (ConsumerRecord<byte[], byte[]> record : kafka.consume(topic, records, Duration.ofSeconds(10))) {
       if (record.value() != null && op.equals(JSON.readTree(record.value()).path("payload").path("op").asText())) {
         count++;
       }
@@ -428,7 +435,7 @@ class PostgresCdcToS3ParquetIT {
 
   private int dlqRecords() {
     String dlq = sinkConfigQuietly().getOrDefault("errors.deadletterqueue.topic.name", "");
-    return dlq.isEmpty() ? 0 : cluster.consumeAll(dlq, Integer.MAX_VALUE, Duration.ofSeconds(2)).size();
+    return dlq.isEmpty() ? 0 : kafka.consume(dlq, Integer.MAX_VALUE, Duration.ofSeconds(2)).size();
   }
 
   private Map<String, String> sinkConfigQuietly() {
@@ -449,7 +456,7 @@ class PostgresCdcToS3ParquetIT {
 
   private String status(String connector) {
     try {
-      var info = cluster.connect().connectorStatus(connector);
+      var info = connect.rest().connectorStatus(connector);
       StringBuilder out = new StringBuilder(info.connector().state());
       info.tasks().forEach(t -> out.append(", task ").append(t.id()).append(' ').append(t.state())
           .append(t.trace() == null ? "" : ": " + t.trace()));

@@ -1,21 +1,19 @@
 package io.streamlake.connect.cdc.oracle;
 
+import io.streamlake.testsupport.ChildFirstClassLoader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.transforms.Transformation;
 
 /**
  * Debezium's own {@code ExtractNewRecordState}: the current release from the test class path, the 2.7 release
  * (which still has {@code drop.tombstones}/{@code delete.handling.mode}) from jars copied to
- * {@code target/debezium-legacy} and loaded by a {@link ChildFirstLoader}.
+ * {@code target/debezium-legacy} and loaded by a {@link ChildFirstClassLoader} (only {@code io.debezium.*} from
+ * those jars).
  */
 public final class DebeziumOracle implements AutoCloseable {
 
@@ -38,16 +36,9 @@ public final class DebeziumOracle implements AutoCloseable {
   /** Debezium 2.7.x, isolated. */
   public static DebeziumOracle legacy() {
     Path dir = Path.of(System.getProperty("debezium.legacy.dir", "target/debezium-legacy"));
-    try (Stream<Path> files = Files.list(dir)) {
-      URL[] jars = files.filter(p -> p.toString().endsWith(".jar")).map(DebeziumOracle::url).toArray(URL[]::new);
-      if (jars.length == 0) {
-        throw new IllegalStateException("No Debezium jars in " + dir + "; run the build through Maven");
-      }
-      ClassLoader loader = new ChildFirstLoader(jars, DebeziumOracle.class.getClassLoader());
-      return new DebeziumOracle(loader, implementationVersion(loader));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list " + dir, e);
-    }
+    ClassLoader loader = ChildFirstClassLoader.ofJarsIn(dir, 1, "the build copies the Debezium 2.7 jars there; run it"
+        + " through Maven", DebeziumOracle.class.getClassLoader(), List.of("io.debezium."));
+    return new DebeziumOracle(loader, implementationVersion(loader));
   }
 
   /** The Debezium release this oracle runs, read from the jar holding the SMT. */
@@ -83,17 +74,9 @@ public final class DebeziumOracle implements AutoCloseable {
     }
   }
 
-  private static URL url(Path path) {
-    try {
-      return path.toUri().toURL();
-    } catch (MalformedURLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   @Override
   public void close() throws IOException {
-    if (loader instanceof ChildFirstLoader own) {
+    if (loader instanceof ChildFirstClassLoader own) {
       own.close();
     }
   }

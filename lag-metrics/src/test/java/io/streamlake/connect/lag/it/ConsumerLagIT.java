@@ -13,9 +13,11 @@ import io.streamlake.connect.lag.config.LagMetricsConfig;
 import io.streamlake.connect.lag.lag.GroupState;
 import io.streamlake.connect.lag.lag.PartitionLag;
 import io.streamlake.connect.lag.testing.FakeCloudWatch;
-import io.streamlake.connect.lag.testing.LagTestCluster;
 import io.streamlake.connect.lag.testing.LogCapture;
 import io.streamlake.connect.lag.testing.MutableClock;
+import io.streamlake.kit.ConnectCluster;
+import io.streamlake.kit.KafkaCluster;
+import io.streamlake.testsupport.Await;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,11 +28,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.runtime.ConnectorConfig;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
-import org.apache.kafka.test.TestUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,17 +45,22 @@ import org.junit.jupiter.api.Test;
 class ConsumerLagIT {
 
   private static final String E2E_NAMESPACE = "IT/EndToEnd";
-  private static LagTestCluster cluster;
+  private static KafkaCluster cluster;
+  private static ConnectCluster connect;
   private static FakeCloudWatch cloudWatch;
 
   @BeforeAll
   static void start() throws Exception {
     cloudWatch = new FakeCloudWatch();
-    cluster = new LagTestCluster("lag-it");
+    cluster = KafkaCluster.start();
+    connect = ConnectCluster.builder(cluster.bootstrapServers()).group("lag-it").start();
   }
 
   @AfterAll
   static void stop() {
+    if (connect != null) {
+      connect.close();
+    }
     if (cluster != null) {
       cluster.close();
     }
@@ -101,13 +108,27 @@ class ConsumerLagIT {
     return values;
   }
 
+  /** Produces {@code count} records to one partition, with record timestamps {@code firstTimestamp + i x step}. */
+  private static void produce(String topic, int partition, int count, long firstTimestamp, long step)
+      throws Exception {
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      records.add(new ProducerRecord<>(topic, partition, firstTimestamp + i * step, null, ("r" + i).getBytes()));
+    }
+    cluster.produce(records);
+  }
+
+  private static void produce(String topic, int partition, int count) throws Exception {
+    produce(topic, partition, count, System.currentTimeMillis(), 0);
+  }
+
   @Test
   void exactOffsetLagsAndTheGuidesTotalLagPayload() throws Exception {
     cluster.createTopic("orders", 3);
-    cluster.produce("orders", 0, 100);
-    cluster.produce("orders", 1, 200);
-    cluster.produce("orders", 2, 300);
-    cluster.commit("billing", Map.of(new TopicPartition("orders", 0), 70L, new TopicPartition("orders", 1), 150L,
+    produce("orders", 0, 100);
+    produce("orders", 1, 200);
+    produce("orders", 2, 300);
+    cluster.commitOffsets("billing", Map.of(new TopicPartition("orders", 0), 70L, new TopicPartition("orders", 1), 150L,
         new TopicPartition("orders", 2), 300L));
 
     try (LogCapture ours = new LogCapture("io.streamlake"); LogCapture kafka = new LogCapture("org.apache.kafka");
@@ -142,14 +163,14 @@ class ConsumerLagIT {
   @Test
   void groupWithoutCommitsFollowsThePolicy() throws Exception {
     cluster.createTopic("payments", 2);
-    cluster.produce("payments", 0, 10);
-    cluster.produce("payments", 1, 20);
+    produce("payments", 0, 10);
+    produce("payments", 1, 20);
     try (KafkaConsumer<byte[], byte[]> member = cluster.consumer("fresh")) {
       member.subscribe(List.of("payments"));
-      TestUtils.waitForCondition(() -> {
+      Await.until(Duration.ofSeconds(30), () -> {
         member.poll(Duration.ofMillis(100));
         return member.assignment().size() == 2;
-      }, 30_000, "member of 'fresh' never got its assignment");
+      }, "member of 'fresh' never got its assignment");
       try (LagPoller poller = poller(config("groups.include", "fresh", "missing.commit.policy", "log-start",
           "cloudwatch.enabled", "false"), Clock.systemUTC())) {
         assertThat(poller.pollOnce().lags()).extracting(PartitionLag::partition, PartitionLag::committed,
@@ -174,11 +195,11 @@ class ConsumerLagIT {
   void partitionsOfADeletedTopicAreSkipped() throws Exception {
     cluster.createTopic("temp", 1);
     cluster.createTopic("ledger", 1);
-    cluster.produce("temp", 0, 5);
-    cluster.produce("ledger", 0, 100);
-    cluster.commit("gone", Map.of(new TopicPartition("temp", 0), 2L, new TopicPartition("ledger", 0), 10L));
+    produce("temp", 0, 5);
+    produce("ledger", 0, 100);
+    cluster.commitOffsets("gone", Map.of(new TopicPartition("temp", 0), 2L, new TopicPartition("ledger", 0), 10L));
     cluster.admin().deleteTopics(List.of("temp")).all().get();
-    TestUtils.waitForCondition(() -> !cluster.admin().listTopics().names().get().contains("temp"), 30_000,
+    Await.until(Duration.ofSeconds(30), () -> !cluster.admin().listTopics().names().get().contains("temp"),
         "topic temp not deleted");
     try (LagPoller poller = poller(config("groups.include", "gone", "cloudwatch.enabled", "false"),
         Clock.systemUTC())) {
@@ -195,10 +216,10 @@ class ConsumerLagIT {
   void topicRegexAndGroupExclude() throws Exception {
     cluster.createTopic("audit-a", 1);
     cluster.createTopic("audit-b", 1);
-    cluster.produce("audit-a", 0, 10);
-    cluster.produce("audit-b", 0, 10);
-    cluster.commit("auditor-1", Map.of(new TopicPartition("audit-a", 0), 1L, new TopicPartition("audit-b", 0), 2L));
-    cluster.commit("auditor-test", Map.of(new TopicPartition("audit-a", 0), 3L));
+    produce("audit-a", 0, 10);
+    produce("audit-b", 0, 10);
+    cluster.commitOffsets("auditor-1", Map.of(new TopicPartition("audit-a", 0), 1L, new TopicPartition("audit-b", 0), 2L));
+    cluster.commitOffsets("auditor-test", Map.of(new TopicPartition("audit-a", 0), 3L));
     try (LagPoller poller = poller(config("groups.include", "auditor-.*", "groups.exclude", ".*-test",
         "topics.include", "audit-.*", "topics.exclude", "audit-b", "cloudwatch.enabled", "false"),
         Clock.systemUTC())) {
@@ -213,14 +234,14 @@ class ConsumerLagIT {
     int groups = 10;
     cluster.createTopic("wide", partitions);
     for (int p = 0; p < partitions; p++) {
-      cluster.produce("wide", p, 1);
+      produce("wide", p, 1);
     }
     for (int g = 0; g < groups; g++) {
       Map<TopicPartition, Long> commits = new HashMap<>();
       for (int p = 0; p < partitions; p++) {
         commits.put(new TopicPartition("wide", p), p % 2 == 0 ? 0L : 1L);
       }
-      cluster.commit("wide-" + g, commits);
+      cluster.commitOffsets("wide-" + g, commits);
     }
     MutableClock clock = new MutableClock(5_000_000L);
     try (LagPoller poller = poller(config("groups.include", "wide-.*", "cloudwatch.partition.metrics.enabled", "true",
@@ -261,15 +282,15 @@ class ConsumerLagIT {
     TopicPartition clicks = new TopicPartition("clicks", 0);
     MutableClock clock = new MutableClock(1_000_000L);
     try (LagPoller poller = poller(config("groups.include", "slow|mid"), clock)) {
-      cluster.produce("clicks", 0, 100);
-      cluster.commit("slow", Map.of(clicks, 50L));
+      produce("clicks", 0, 100);
+      cluster.commitOffsets("slow", Map.of(clicks, 50L));
       PollOutcome first = poller.pollOnce();
       // one sample only: the offset lag is known, the time lag not yet
       assertThat(first.lags()).extracting(PartitionLag::group, PartitionLag::lag, PartitionLag::timeLagMs)
           .containsExactly(tuple("slow", 50L, null));
 
-      cluster.produce("clicks", 0, 100);
-      cluster.commit("mid", Map.of(clicks, 150L));
+      produce("clicks", 0, 100);
+      cluster.commitOffsets("mid", Map.of(clicks, 150L));
       clock.set(1_010_000L);
       cloudWatch.clear();
       PollOutcome second = poller.pollOnce();
@@ -289,10 +310,10 @@ class ConsumerLagIT {
     cluster.createTopic("events", 1);
     TopicPartition events = new TopicPartition("events", 0);
     long base = 1_700_000_000_000L;
-    cluster.produce("events", 0, 10, base, 1_000L);
-    cluster.commit("ts-a", Map.of(events, 7L));
-    cluster.commit("ts-b", Map.of(events, 2L));
-    cluster.commit("ts-c", Map.of(events, 10L));
+    produce("events", 0, 10, base, 1_000L);
+    cluster.commitOffsets("ts-a", Map.of(events, 7L));
+    cluster.commitOffsets("ts-b", Map.of(events, 2L));
+    cluster.commitOffsets("ts-c", Map.of(events, 10L));
     MutableClock clock = new MutableClock(base + 60_000L);
     try (LagPoller poller = poller(config("groups.include", "ts-.*", "time.lag.mode", "record-timestamp",
         "cloudwatch.enabled", "false"), clock)) {
@@ -307,7 +328,7 @@ class ConsumerLagIT {
         "time.lag.mode", "interpolation");
     props.put(ConnectorConfig.CONNECTOR_CLASS_CONFIG, ConsumerLagSourceConnector.class.getName());
     props.put(ConnectorConfig.NAME_CONFIG, "validate-me");
-    ConfigInfos result = cluster.connect().validateConnectorConfig(ConsumerLagSourceConnector.class.getSimpleName(),
+    ConfigInfos result = connect.rest().validate(ConsumerLagSourceConnector.class.getSimpleName(),
         props);
     // One multi-key problem, attached to every key it names.
     assertThat(result.values().stream().filter(v -> !v.configValue().errors().isEmpty())
@@ -321,7 +342,7 @@ class ConsumerLagIT {
         .containsExactly("AWS_MSK_IAM", "SCRAM-SHA-512", "SCRAM-SHA-256", "PLAIN");
 
     props.put("time.lag.mode", "sometimes");
-    ConfigInfos bad = cluster.connect().validateConnectorConfig(ConsumerLagSourceConnector.class.getSimpleName(),
+    ConfigInfos bad = connect.rest().validate(ConsumerLagSourceConnector.class.getSimpleName(),
         props);
     assertThat(bad.values().stream().filter(v -> v.configValue().name().equals("time.lag.mode")).findFirst()
         .orElseThrow().configValue().errors()).singleElement().asString()
@@ -332,9 +353,9 @@ class ConsumerLagIT {
   void connectorInAWorkerWritesExactLagsOnceAndPublishesTotalLag() throws Exception {
     cluster.createTopic("shipments", 2);
     cluster.createTopic("lag-metrics", 1);
-    cluster.produce("shipments", 0, 40);
-    cluster.produce("shipments", 1, 60);
-    cluster.commit("shipper", Map.of(new TopicPartition("shipments", 0), 25L,
+    produce("shipments", 0, 40);
+    produce("shipments", 1, 60);
+    cluster.commitOffsets("shipper", Map.of(new TopicPartition("shipments", 0), 25L,
         new TopicPartition("shipments", 1), 60L));
     Map<String, String> props = config("groups.include", "shipper", "poll.interval.ms", "1000",
         "metrics.topic", "lag-metrics", "cloudwatch.namespace", E2E_NAMESPACE);
@@ -344,10 +365,10 @@ class ConsumerLagIT {
     props.put("key.converter.schemas.enable", "false");
     props.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
     props.put("value.converter.schemas.enable", "false");
-    cluster.connect().configureConnector("lag", props);
+    connect.rest().configureConnector("lag", props);
     try {
-      cluster.connect().assertions().assertConnectorAndExactlyNumTasksAreRunning("lag", 1,
-          "the lag connector must run exactly one task with tasks.max=3");
+      // the lag connector must run exactly one task with tasks.max=3
+      connect.rest().awaitRunning("lag", 1, Duration.ofSeconds(60));
       ObjectMapper json = new ObjectMapper();
       List<ConsumerRecord<byte[], byte[]>> records = cluster.consumeUntil("lag-metrics", Duration.ofSeconds(60),
           got -> got.size() >= 6);
@@ -385,15 +406,15 @@ class ConsumerLagIT {
           }
         }
       }
-      TestUtils.waitForCondition(() -> e2eDatums().stream().anyMatch(d -> d.metricName().equals("TotalLag")
+      Await.until(Duration.ofSeconds(30), () -> e2eDatums().stream().anyMatch(d -> d.metricName().equals("TotalLag")
           && d.dimensions().equals(Map.of("ConsumerGroup", "shipper", "Topic", "shipments")) && d.value() == 15.0),
-          30_000, "no TotalLag=15 for shipper/shipments reached CloudWatch");
+          "no TotalLag=15 for shipper/shipments reached CloudWatch");
       Set<String> timestamps = e2eDatums().stream().filter(d -> d.metricName().equals("TotalLag"))
           .map(FakeCloudWatch.Datum::timestamp).collect(Collectors.toSet());
       long totals = e2eDatums().stream().filter(d -> d.metricName().equals("TotalLag")).count();
       assertThat(totals).as("one TotalLag per poll").isEqualTo(timestamps.size());
     } finally {
-      cluster.connect().deleteConnector("lag");
+      connect.rest().deleteConnector("lag");
     }
   }
 

@@ -9,8 +9,10 @@ import io.streamlake.connect.lag.PollOutcome;
 import io.streamlake.connect.lag.config.LagMetricsConfig;
 import io.streamlake.connect.lag.lag.PartitionLag;
 import io.streamlake.connect.lag.testing.LogCapture;
-import io.streamlake.connect.lag.testing.ScramBroker;
+import io.streamlake.kit.KafkaCluster;
+import io.streamlake.testsupport.Await;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +28,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.test.TestUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,16 +36,17 @@ import org.junit.jupiter.api.Test;
 class ScramAuthIT {
 
   private static final String PASSWORD = "scram-Pa55-\"quoted\"";
-  private static ScramBroker broker;
+  private static KafkaCluster broker;
 
   @BeforeAll
   static void start() throws Exception {
-    broker = new ScramBroker("lag-reader", PASSWORD);
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.plaintextBootstrap()))) {
+    // a PLAINTEXT listener for the setup, a SASL_PLAINTEXT one accepting SCRAM-SHA-512 (MSK's SCRAM port minus TLS)
+    broker = KafkaCluster.builder().scramUser("lag-reader", PASSWORD).start();
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
       admin.createTopics(List.of(new NewTopic("invoices", 2, (short) 1))).all().get();
     }
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-        broker.plaintextBootstrap()), new ByteArraySerializer(), new ByteArraySerializer())) {
+        broker.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
       List<Future<RecordMetadata>> acks = new ArrayList<>();
       for (int i = 0; i < 30; i++) {
         acks.add(producer.send(new ProducerRecord<>("invoices", i % 2, null, new byte[] {1})));
@@ -54,7 +56,7 @@ class ScramAuthIT {
       }
     }
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-        broker.plaintextBootstrap(), "group.id", "accounting"), new ByteArrayDeserializer(),
+        broker.bootstrapServers(), "group.id", "accounting"), new ByteArrayDeserializer(),
         new ByteArrayDeserializer())) {
       consumer.commitSync(Map.of(new TopicPartition("invoices", 0), new OffsetAndMetadata(5L),
           new TopicPartition("invoices", 1), new OffsetAndMetadata(15L)));
@@ -70,7 +72,7 @@ class ScramAuthIT {
 
   private static LagPoller poller(String password) {
     Map<String, String> props = new HashMap<>();
-    props.put("admin.bootstrap.servers", broker.saslBootstrap());
+    props.put("admin.bootstrap.servers", broker.saslBootstrapServers());
     props.put("admin.security.protocol", "SASL_PLAINTEXT");
     props.put("admin.sasl.mechanism", "SCRAM-SHA-512");
     props.put("admin.sasl.username", "lag-reader");
@@ -82,14 +84,14 @@ class ScramAuthIT {
 
   @Test
   void scramCredentialsReadExactLags() throws Exception {
-    // SCRAM credentials reach the broker's cache asynchronously (through ZooKeeper): wait for a first success
+    // the SCRAM user is in the broker's bootstrap metadata; still, wait for a first success rather than assume it
     List<PartitionLag> lags = new ArrayList<>();
     try (LagPoller poller = poller(PASSWORD)) {
-      TestUtils.waitForCondition(() -> {
+      Await.until(Duration.ofSeconds(30), () -> {
         lags.clear();
         lags.addAll(poller.pollOnce().lags());
         return !lags.isEmpty();
-      }, 30_000, "the SCRAM user never authenticated");
+      }, "the SCRAM user never authenticated");
     }
     assertThat(lags).extracting(PartitionLag::group, PartitionLag::partition, PartitionLag::end, PartitionLag::lag)
         .containsExactly(tuple("accounting", 0, 15L, 10L), tuple("accounting", 1, 15L, 0L));

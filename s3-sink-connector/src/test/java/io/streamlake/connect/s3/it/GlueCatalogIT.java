@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamlake.connect.s3.S3SinkConnector;
-import io.streamlake.connect.s3.testing.Await;
 import io.streamlake.connect.s3.testing.DuckDbColumns;
 import io.streamlake.connect.s3.testing.GlueCatalogStandIn;
 import io.streamlake.connect.s3.testing.GlueTableCheck;
@@ -15,6 +14,7 @@ import io.streamlake.kit.ConnectCluster;
 import io.streamlake.kit.ConnectRest;
 import io.streamlake.kit.KafkaCluster;
 import io.streamlake.kit.S3Endpoint;
+import io.streamlake.testsupport.Await;
 import io.streamlake.testsupport.AwsJsonStandIn;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;

@@ -3,11 +3,12 @@ package io.streamlake.connect.s3.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlake.connect.s3.S3SinkConnector;
-import io.streamlake.connect.s3.testing.Await;
-import io.streamlake.connect.s3.testing.ConnectTestCluster;
 import io.streamlake.connect.s3.testing.LandedRecords;
 import io.streamlake.connect.s3.testing.Orders;
-import io.streamlake.connect.s3.testing.S3TestServer;
+import io.streamlake.kit.ConnectCluster;
+import io.streamlake.kit.KafkaCluster;
+import io.streamlake.kit.S3Endpoint;
+import io.streamlake.testsupport.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +22,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.json.JsonConverter;
-import org.apache.kafka.connect.util.clusters.WorkerHandle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,24 +41,30 @@ class RebalanceIT {
   private static final int PARTITIONS = 6;
   private static final int WAVE = 20;
 
-  private S3TestServer s3;
-  private ConnectTestCluster cluster;
+  private S3Endpoint s3;
+  private KafkaCluster kafka;
+  private ConnectCluster connect;
   private final JsonConverter json = new JsonConverter();
   private final Map<String, Integer> produced = new HashMap<>();
   private final long[] nextOffset = new long[PARTITIONS];
 
   @BeforeAll
   void start() throws Exception {
-    s3 = S3TestServer.inMemory();
+    s3 = S3Endpoint.inMemory();
     s3.createBucket(BUCKET);
-    cluster = new ConnectTestCluster("rebalance-it", Map.of("scheduled.rebalance.max.delay.ms", "0"));
+    kafka = KafkaCluster.start();
+    connect = ConnectCluster.builder(kafka.bootstrapServers()).group("rebalance-it")
+        .workerProperty("scheduled.rebalance.max.delay.ms", "0").start();
     json.configure(Map.of("schemas.enable", "true"), false);
   }
 
   @AfterAll
   void stop() throws Exception {
-    if (cluster != null) {
-      cluster.close();
+    if (connect != null) {
+      connect.close();
+    }
+    if (kafka != null) {
+      kafka.close();
     }
     if (s3 != null) {
       s3.close();
@@ -76,7 +82,7 @@ class RebalanceIT {
         produced.merge(TOPIC + "-" + p + "@" + offset, 1, Integer::sum);
       }
     }
-    cluster.produce(records);
+    kafka.produce(records);
   }
 
   private void produceFor(Duration duration, long baseTimeMs) throws Exception {
@@ -88,7 +94,7 @@ class RebalanceIT {
   }
 
   private Set<String> taskWorkers() {
-    return cluster.connect().connectorStatus("rebalance").tasks().stream()
+    return connect.rest().connectorStatus("rebalance").tasks().stream()
         .filter(t -> "RUNNING".equals(t.state())).map(t -> t.workerId()).collect(Collectors.toSet());
   }
 
@@ -111,21 +117,21 @@ class RebalanceIT {
 
   @Test
   void workersJoiningAndLeavingLoseAndDuplicateNothing() throws Exception {
-    cluster.createTopic(TOPIC, PARTITIONS);
+    kafka.createTopic(TOPIC, PARTITIONS);
     long t0 = 1_798_761_600_000L;
     for (int i = 0; i < 10; i++) {
       produceWave(t0);
     }
-    cluster.connect().configureConnector("rebalance", connectorConfig());
+    connect.rest().configureConnector("rebalance", connectorConfig());
     Await.until(Duration.ofSeconds(60), () -> dataKeys().size() >= PARTITIONS, () -> dataKeys() + " landed");
 
     // Records keep arriving while workers join and leave, so epochs are open when partitions move.
-    WorkerHandle joined = cluster.connect().addWorker();
+    ConnectCluster.Worker joined = connect.addWorker();
     produceFor(Duration.ofSeconds(4), t0);
     Await.until(Duration.ofSeconds(60), () -> taskWorkers().size() == 2,
         () -> "tasks run on " + taskWorkers() + "; expected them spread over two workers");
     produceFor(Duration.ofSeconds(3), t0);
-    cluster.connect().removeWorker(joined);
+    joined.close();
     produceFor(Duration.ofSeconds(4), t0);
     Await.until(Duration.ofSeconds(60), () -> taskWorkers().size() == 1,
         () -> "tasks run on " + taskWorkers() + "; expected them back on one worker");
@@ -136,7 +142,7 @@ class RebalanceIT {
       Map<TopicPartition, OffsetAndMetadata> committed = committedOffsets();
       return committed.size() == PARTITIONS && committed.values().stream().allMatch(o -> o.offset() == end);
     }, () -> "committed offsets " + committedOffsets() + ", expected " + end + " everywhere");
-    cluster.connect().deleteConnector("rebalance");
+    connect.rest().deleteConnector("rebalance");
 
     LandedRecords landed = LandedRecords.read(dataKeys(), key -> s3.get(BUCKET, key));
     List<String> lost = landed.lost(produced);
@@ -153,7 +159,7 @@ class RebalanceIT {
 
   private Map<TopicPartition, OffsetAndMetadata> committedOffsets() {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        cluster.connect().kafka().bootstrapServers()))) {
+        kafka.bootstrapServers()))) {
       return admin.listConsumerGroupOffsets("connect-rebalance").partitionsToOffsetAndMetadata().get();
     } catch (Exception e) {
       throw new IllegalStateException(e);

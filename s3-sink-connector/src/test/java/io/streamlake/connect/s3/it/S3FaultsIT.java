@@ -6,17 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.streamlake.connect.s3.config.S3SinkConfig;
 import io.streamlake.connect.s3.storage.S3Stores;
 import io.streamlake.connect.s3.storage.StoreException;
+import io.streamlake.connect.s3.testing.FakeSinkTaskContext;
 import io.streamlake.connect.s3.testing.FaultProxy;
 import io.streamlake.connect.s3.testing.FaultProxy.Fault;
 import io.streamlake.connect.s3.testing.FaultProxy.Kind;
-import io.streamlake.connect.s3.testing.FakeSinkTaskContext;
 import io.streamlake.connect.s3.testing.LandedRecords;
 import io.streamlake.connect.s3.testing.MutableClock;
 import io.streamlake.connect.s3.testing.Orders;
-import io.streamlake.connect.s3.testing.S3TestServer;
+import io.streamlake.connect.s3.testing.S3TestClients;
 import io.streamlake.connect.s3.testing.SimulatedConnect;
 import io.streamlake.connect.s3.writer.SinkWriter;
 import io.streamlake.connect.s3.writer.SinkWriters;
+import io.streamlake.kit.S3Endpoint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The sink's real S3 client against the in-process S3 server behind a fault-injecting HTTP front: 500s,
@@ -46,14 +48,14 @@ class S3FaultsIT {
   private static final int RECORDS = 150;
   private static final long T0 = 1_798_761_600_000L;
 
-  private S3TestServer s3;
+  private S3Endpoint s3;
   private final Map<String, String> table = new LinkedHashMap<>();
   private final Map<TopicPartition, List<SinkRecord>> logs = new LinkedHashMap<>();
   private final Map<String, Integer> produced = new HashMap<>();
 
   @BeforeAll
   void start() throws Exception {
-    s3 = S3TestServer.inMemory();
+    s3 = S3Endpoint.inMemory();
     s3.createBucket(BUCKET);
     Random random = new Random(42);
     for (int p = 0; p < 2; p++) {
@@ -86,8 +88,8 @@ class S3FaultsIT {
     props.put("s3.bucket.name", BUCKET);
     props.put("s3.region", "us-east-1");
     props.put("store.url", proxy.endpoint().toString());
-    props.put("aws.access.key.id", S3TestServer.ACCESS_KEY);
-    props.put("aws.secret.access.key", S3TestServer.SECRET_KEY);
+    props.put("aws.access.key.id", S3Endpoint.ACCESS_KEY);
+    props.put("aws.secret.access.key", S3Endpoint.SECRET_KEY);
     props.put("topics.dir", dir);
     props.put("format.class", "parquet");
     props.put("parquet.codec", "none");
@@ -199,7 +201,9 @@ class S3FaultsIT {
             .hasMessageContaining("s3://" + BUCKET + "/deadline/_epochs/orders/0/")
             .hasMessageContaining("503 SlowDown").hasMessageContaining("s3.retry.deadline.ms");
         // The sealed multipart upload of the failed epoch was aborted, and nothing became visible.
-        assertThat(s3.client().listMultipartUploads(b -> b.bucket(BUCKET).prefix("deadline/")).uploads()).isEmpty();
+        try (S3Client client = S3TestClients.of(s3)) {
+          assertThat(client.listMultipartUploads(b -> b.bucket(BUCKET).prefix("deadline/")).uploads()).isEmpty();
+        }
         assertThat(s3.keys(BUCKET, "deadline/")).isEmpty();
       }
     }

@@ -12,7 +12,8 @@ import io.streamlake.connect.s3.storage.S3Calls;
 import io.streamlake.connect.s3.storage.S3ErrorClassifier;
 import io.streamlake.connect.s3.storage.S3ObjectStore;
 import io.streamlake.connect.s3.storage.S3ObjectStore.S3WriteSettings;
-import io.streamlake.connect.s3.testing.S3TestServer;
+import io.streamlake.connect.s3.testing.S3TestClients;
+import io.streamlake.kit.S3Endpoint;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
@@ -32,20 +34,25 @@ class S3ObjectStoreIT {
 
   private static final String BUCKET = "store-it";
 
-  private S3TestServer s3;
+  private S3Endpoint s3;
+  private S3Client client;
   private ObjectStore store;
 
   @BeforeAll
   void start() throws Exception {
-    s3 = S3TestServer.inMemory();
+    s3 = S3Endpoint.inMemory();
     s3.createBucket(BUCKET);
-    store = new S3ObjectStore(s3.client(), BUCKET, S3WriteSettings.DEFAULTS,
+    client = S3TestClients.of(s3);
+    store = new S3ObjectStore(client, BUCKET, S3WriteSettings.DEFAULTS,
         new S3Calls(new Retrier(RetryPolicy.withDeadline(Backoff.of(10, 100, Jitter.EQUAL), 5_000),
             new S3ErrorClassifier(), System::currentTimeMillis, Thread::sleep)));
   }
 
   @AfterAll
   void stop() throws Exception {
+    if (client != null) {
+      client.close();
+    }
     if (s3 != null) {
       s3.close();
     }
@@ -108,7 +115,7 @@ class S3ObjectStoreIT {
   }
 
   private HeadObjectResponse head(String key) {
-    return s3.client().headObject(b -> b.bucket(BUCKET).key(key));
+    return client.headObject(b -> b.bucket(BUCKET).key(key));
   }
 
   private static byte[] bytes(String text) {

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamlake.connect.s3.S3SinkConnector;
-import io.streamlake.connect.s3.testing.Await;
-import io.streamlake.connect.s3.testing.ConnectTestCluster;
 import io.streamlake.connect.s3.testing.Orders;
 import io.streamlake.connect.s3.testing.ParquetFiles;
-import io.streamlake.connect.s3.testing.S3TestServer;
+import io.streamlake.kit.ConnectCluster;
+import io.streamlake.kit.KafkaCluster;
+import io.streamlake.kit.S3Endpoint;
+import io.streamlake.testsupport.Await;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -53,26 +54,31 @@ class S3SinkConnectorIT {
   private static final Pattern FILE = Pattern.compile(
       "topics/order-events/year=(\\d{4})/month=(\\d\\d)/day=(\\d\\d)/hour=(\\d\\d)/order-events\\+(\\d+)\\+(\\d{10})\\.snappy\\.parquet");
 
-  private S3TestServer s3;
-  private ConnectTestCluster cluster;
+  private S3Endpoint s3;
+  private KafkaCluster kafka;
+  private ConnectCluster connect;
   private final JsonConverter json = new JsonConverter();
   private final Map<String, List<GenericRecord>> parquetCache = new ConcurrentHashMap<>();
 
   @BeforeAll
   void start() throws Exception {
     // The default credential chain reads these, so the seed config needs no credentials (as on MSK Connect).
-    System.setProperty("aws.accessKeyId", S3TestServer.ACCESS_KEY);
-    System.setProperty("aws.secretAccessKey", S3TestServer.SECRET_KEY);
-    s3 = S3TestServer.inMemory();
+    System.setProperty("aws.accessKeyId", S3Endpoint.ACCESS_KEY);
+    System.setProperty("aws.secretAccessKey", S3Endpoint.SECRET_KEY);
+    s3 = S3Endpoint.inMemory();
     s3.createBucket(BUCKET);
-    cluster = new ConnectTestCluster("s3-sink-it", Map.of());
+    kafka = KafkaCluster.start();
+    connect = ConnectCluster.builder(kafka.bootstrapServers()).group("s3-sink-it").start();
     json.configure(Map.of("schemas.enable", "true"), false);
   }
 
   @AfterAll
   void stop() throws Exception {
-    if (cluster != null) {
-      cluster.close();
+    if (connect != null) {
+      connect.close();
+    }
+    if (kafka != null) {
+      kafka.close();
     }
     if (s3 != null) {
       s3.close();
@@ -127,7 +133,7 @@ class S3SinkConnectorIT {
     int partitions = 3;
     int perPartition = 400;
     long start = Instant.parse("2026-12-31T21:00:00Z").toEpochMilli();
-    cluster.createTopic("order-events", partitions);
+    kafka.createTopic("order-events", partitions);
     List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
     for (int p = 0; p < partitions; p++) {
       for (int i = 0; i < perPartition; i++) {
@@ -140,8 +146,8 @@ class S3SinkConnectorIT {
       records.add(new ProducerRecord<>("order-events", p, null,
           orderJson("order-events", perPartition, start + 86_400_000L)));
     }
-    cluster.produce(records);
-    cluster.connect().configureConnector("seed", seedConfig());
+    kafka.produce(records);
+    connect.rest().configureConnector("seed", seedConfig());
 
     long expected = (long) partitions * perPartition;
     Await.until(Duration.ofSeconds(120), () -> parquetRows("topics/order-events/") >= expected,
@@ -195,12 +201,12 @@ class S3SinkConnectorIT {
         () -> "committed offsets " + committedOffsets("connect-seed"));
     System.out.printf("seed config: %d rows in %d Parquet files, committed offsets %s%n", expected, keys.size(),
         committedOffsets("connect-seed"));
-    cluster.connect().deleteConnector("seed");
+    connect.rest().deleteConnector("seed");
   }
 
   private Map<TopicPartition, OffsetAndMetadata> committedOffsets(String group) {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        cluster.connect().kafka().bootstrapServers()))) {
+        kafka.bootstrapServers()))) {
       return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -222,20 +228,20 @@ class S3SinkConnectorIT {
 
   @Test
   void jsonLinesGzipAndAvroFromTheSameTopic() throws Exception {
-    cluster.createTopic("formats", 1);
+    kafka.createTopic("formats", 1);
     List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
       records.add(new ProducerRecord<>("formats", 0, null, orderJson("formats", i, 1_000L * i)));
     }
-    cluster.produce(records);
+    kafka.produce(records);
     Map<String, String> jsonConfig = basicConfig("formats", "json");
     jsonConfig.put("format.class", "io.confluent.connect.s3.format.json.JsonFormat");
     jsonConfig.put("s3.compression.type", "gzip");
-    cluster.connect().configureConnector("formats-json", jsonConfig);
+    connect.rest().configureConnector("formats-json", jsonConfig);
     Map<String, String> avroConfig = basicConfig("formats", "avro");
     avroConfig.put("format.class", "avro");
     avroConfig.put("avro.codec", "snappy");
-    cluster.connect().configureConnector("formats-avro", avroConfig);
+    connect.rest().configureConnector("formats-avro", avroConfig);
 
     Await.until(Duration.ofSeconds(60), () -> dataKeys("json/").size() == 2 && dataKeys("avro/").size() == 2,
         () -> dataKeys("json/") + " " + dataKeys("avro/"));
@@ -264,20 +270,20 @@ class S3SinkConnectorIT {
       }
     }
     assertThat(rows).isEqualTo(100);
-    cluster.connect().deleteConnector("formats-json");
-    cluster.connect().deleteConnector("formats-avro");
+    connect.rest().deleteConnector("formats-json");
+    connect.rest().deleteConnector("formats-avro");
   }
 
   @Test
   void schemalessJsonBecomesParquetWithADeclaredSchema() throws Exception {
-    cluster.createTopic("clicks", 1);
+    kafka.createTopic("clicks", 1);
     List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       String value = "{\"user\":\"u" + i + "\",\"region\":\"" + (i % 2 == 0 ? "eu/west" : "us") + "\",\"ms\":" + i
           + ",\"at\":\"2026-05-01T10:00:0" + (i % 10) + "Z\"}";
       records.add(new ProducerRecord<>("clicks", 0, null, value.getBytes(StandardCharsets.UTF_8)));
     }
-    cluster.produce(records);
+    kafka.produce(records);
     Map<String, String> config = basicConfig("clicks", "schemaless");
     config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
     config.put("value.converter.schemas.enable", "false");
@@ -289,7 +295,7 @@ class S3SinkConnectorIT {
         + "{\"name\":\"user\",\"type\":\"string\"},{\"name\":\"region\",\"type\":\"string\"},"
         + "{\"name\":\"ms\",\"type\":\"long\"},"
         + "{\"name\":\"at\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"}}]}");
-    cluster.connect().configureConnector("schemaless", config);
+    connect.rest().configureConnector("schemaless", config);
     Await.until(Duration.ofSeconds(60), () -> parquetRows("schemaless/") == 40, () -> dataKeys("schemaless/").toString());
     assertThat(dataKeys("schemaless/")).containsExactly(
         "schemaless/clicks/region=eu%2Fwest/clicks+0+0000000000.snappy.parquet",
@@ -297,13 +303,13 @@ class S3SinkConnectorIT {
     GenericRecord first = parquet("schemaless/clicks/region=eu%2Fwest/clicks+0+0000000000.snappy.parquet").get(0);
     assertThat(first.get("user").toString()).isEqualTo("u0");
     assertThat(first.get("at")).isEqualTo(Instant.parse("2026-05-01T10:00:00Z").toEpochMilli());
-    cluster.connect().deleteConnector("schemaless");
+    connect.rest().deleteConnector("schemaless");
   }
 
   @Test
   void malformedRecordsGoToTheDeadLetterQueueWhileTheRestLand() throws Exception {
-    cluster.createTopic("dirty", 1);
-    cluster.createTopic("dirty-dlq", 1);
+    kafka.createTopic("dirty", 1);
+    kafka.createTopic("dirty-dlq", 1);
     List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       byte[] value;
@@ -322,7 +328,7 @@ class S3SinkConnectorIT {
       }
       records.add(new ProducerRecord<>("dirty", 0, null, value));
     }
-    cluster.produce(records);
+    kafka.produce(records);
     Map<String, String> config = basicConfig("dirty", "dirty");
     config.put("format.class", "parquet");
     config.put("flush.size", "10");
@@ -334,14 +340,14 @@ class S3SinkConnectorIT {
     config.put("errors.deadletterqueue.topic.name", "dirty-dlq");
     config.put("errors.deadletterqueue.topic.replication.factor", "1");
     config.put("errors.deadletterqueue.context.headers.enable", "true");
-    cluster.connect().configureConnector("dirty", config);
+    connect.rest().configureConnector("dirty", config);
     Await.until(Duration.ofSeconds(60), () -> parquetRows("dirty/") == 10, () -> dataKeys("dirty/").toString());
-    var dlq = cluster.consumeAll("dirty-dlq", 2, Duration.ofSeconds(30));
+    var dlq = kafka.consume("dirty-dlq", 2, Duration.ofSeconds(30));
     assertThat(dlq).extracting(r -> r.headers().lastHeader("__connect.errors.offset"))
         .extracting(h -> new String(h.value(), StandardCharsets.UTF_8)).containsExactlyInAnyOrder("3", "7");
     assertThat(dlq).extracting(r -> new String(r.headers().lastHeader("__connect.errors.exception.message").value(),
         StandardCharsets.UTF_8)).anyMatch(m -> m.contains("timestamp") && m.contains("dirty-0@7"));
-    cluster.connect().deleteConnector("dirty");
+    connect.rest().deleteConnector("dirty");
   }
 
   private void produceOrders(String topic, int partitions, long fromId, long toId) throws Exception {
@@ -349,7 +355,7 @@ class S3SinkConnectorIT {
     for (long id = fromId; id < toId; id++) {
       records.add(new ProducerRecord<>(topic, (int) (id % partitions), null, orderJson(topic, id, 1_000L * id)));
     }
-    cluster.produce(records);
+    kafka.produce(records);
   }
 
   private Map<Long, Integer> landedIds(String prefix) {
@@ -363,7 +369,7 @@ class S3SinkConnectorIT {
   @Test
   void regexRouterRenamesThePathWhileOffsetsAreCommittedForTheSourcePartitions() throws Exception {
     String source = "db.inventory.orders";
-    cluster.createTopic(source, 2);
+    kafka.createTopic(source, 2);
     Map<String, String> config = basicConfig(source, "routed");
     config.put("format.class", "parquet");
     config.put("flush.size", "25");
@@ -372,13 +378,13 @@ class S3SinkConnectorIT {
     config.put("transforms.route.regex", "db\\.inventory\\.(.*)");
     config.put("transforms.route.replacement", "$1");
     produceOrders(source, 2, 0, 210); // 105 per partition: four files of 25 each, and an open epoch of 5
-    cluster.connect().configureConnector("routed", config);
+    connect.rest().configureConnector("routed", config);
     Await.until(Duration.ofSeconds(60), () -> parquetRows("routed/") == 200, () -> dataKeys("routed/").toString());
 
     // Restart in the middle of an epoch: the new task replays it from the committed source offsets.
-    cluster.connect().deleteConnector("routed");
+    connect.rest().deleteConnector("routed");
     produceOrders(source, 2, 210, 400);
-    cluster.connect().configureConnector("routed", config);
+    connect.rest().configureConnector("routed", config);
     Await.until(Duration.ofSeconds(60), () -> parquetRows("routed/") == 400, () -> dataKeys("routed/").toString());
 
     Map<Long, Integer> ids = landedIds("routed/");
@@ -387,7 +393,7 @@ class S3SinkConnectorIT {
     assertThat(dataKeys("routed/")).allMatch(k -> k.matches(
         "routed/orders/partition=[01]/db\\.inventory\\.orders\\+[01]\\+\\d{10}\\.snappy\\.parquet"), "renamed path");
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        cluster.connect().kafka().bootstrapServers()))) {
+        kafka.bootstrapServers()))) {
       Await.until(Duration.ofSeconds(60), () -> {
         Map<TopicPartition, OffsetAndMetadata> committed;
         try {
@@ -399,7 +405,7 @@ class S3SinkConnectorIT {
             && committed.getOrDefault(new TopicPartition(source, 1), new OffsetAndMetadata(0)).offset() == 200;
       }, () -> "committed offsets of connect-routed");
     }
-    cluster.connect().deleteConnector("routed");
+    connect.rest().deleteConnector("routed");
   }
 
   private static final org.apache.kafka.connect.data.Schema ROW = org.apache.kafka.connect.data.SchemaBuilder
@@ -424,8 +430,8 @@ class S3SinkConnectorIT {
 
   @Test
   void poisonRecordsGoToTheDeadLetterQueueAndTheTaskKeepsRunning() throws Exception {
-    cluster.createTopic("poison", 1);
-    cluster.createTopic("poison-dlq", 1);
+    kafka.createTopic("poison", 1);
+    kafka.createTopic("poison-dlq", 1);
     long s = 1_798_761_600L;
     List<byte[]> values = new ArrayList<>();
     List<Long> good = new ArrayList<>();
@@ -451,7 +457,7 @@ class S3SinkConnectorIT {
     for (byte[] value : values) {
       records.add(new ProducerRecord<>("poison", 0, "k".getBytes(StandardCharsets.UTF_8), value));
     }
-    cluster.produce(records);
+    kafka.produce(records);
 
     Map<String, String> config = basicConfig("poison", "poison");
     config.put("format.class", "parquet");
@@ -465,10 +471,10 @@ class S3SinkConnectorIT {
     config.put("errors.deadletterqueue.topic.name", "poison-dlq");
     config.put("errors.deadletterqueue.topic.replication.factor", "1");
     config.put("errors.deadletterqueue.context.headers.enable", "true");
-    cluster.connect().configureConnector("poison", config);
+    connect.rest().configureConnector("poison", config);
     Await.until(Duration.ofSeconds(60), () -> parquetRows("poison/") == good.size(),
         () -> dataKeys("poison/").toString());
-    var dlq = cluster.consumeAll("poison-dlq", bad.size(), Duration.ofSeconds(30));
+    var dlq = kafka.consume("poison-dlq", bad.size(), Duration.ofSeconds(30));
     assertThat(dlq).extracting(r -> Long.parseLong(new String(r.headers().lastHeader("__connect.errors.offset")
         .value(), StandardCharsets.UTF_8))).containsExactlyInAnyOrderElementsOf(bad);
     assertThat(dlq).extracting(r -> new String(r.headers().lastHeader("__connect.errors.exception.message")
@@ -476,8 +482,8 @@ class S3SinkConnectorIT {
     Map<Long, Integer> ids = landedIds("poison/");
     assertThat(ids.keySet()).containsExactlyInAnyOrderElementsOf(good);
     assertThat(ids.values()).containsOnly(1);
-    var status = cluster.connect().connectorStatus("poison");
+    var status = connect.rest().connectorStatus("poison");
     assertThat(status.tasks()).extracting(t -> t.state()).containsOnly("RUNNING");
-    cluster.connect().deleteConnector("poison");
+    connect.rest().deleteConnector("poison");
   }
 }
