@@ -1,5 +1,6 @@
 package io.streamlake.connect.json;
 
+import io.streamlake.common.LruCache;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;

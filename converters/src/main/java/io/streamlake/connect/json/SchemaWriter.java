@@ -1,5 +1,6 @@
 package io.streamlake.connect.json;
 
+import io.streamlake.common.LruCache;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;

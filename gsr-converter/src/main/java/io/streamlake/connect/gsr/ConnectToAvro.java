@@ -1,5 +1,6 @@
 package io.streamlake.connect.gsr;
 
+import io.streamlake.common.LruCache;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.streamlake.connect.gsr;
 
+import io.streamlake.common.LruCache;
 import io.streamlake.common.Version;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.streamlake.connect.gsr;
 
+import io.streamlake.common.LruCache;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;

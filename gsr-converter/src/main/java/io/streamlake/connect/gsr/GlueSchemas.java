@@ -1,5 +1,6 @@
 package io.streamlake.connect.gsr;
 
+import io.streamlake.common.LruCache;
 import io.streamlake.common.retry.Retrier;
 import io.streamlake.common.retry.RetryFailure;
 import java.util.UUID;
