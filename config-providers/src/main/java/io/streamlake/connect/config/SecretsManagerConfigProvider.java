@@ -53,9 +53,10 @@ public final class SecretsManagerConfigProvider implements ConfigProvider {
   public ConfigData get(String path, Set<String> keys) {
     ResolvedValues values = new ResolvedValues(options.ttlMs());
     if (path == null || path.isEmpty()) {
-      // ${secretsmanager:<secret>}: every key is a secret id, resolved to its whole secret string.
+      // ${secretsmanager:<secret>}: every key is a secret id, resolved to its whole secret string. Connect passes ""
+      // (not null) as the path of a reference without a path part; null makes the reference read as written.
       for (String rawKey : keys) {
-        Reference reference = Reference.of(NAME, path, rawKey);
+        Reference reference = Reference.of(NAME, null, rawKey);
         values.put(reference, wholeSecret(reference, fetch(reference, decode(reference.key()))));
       }
       return values.toConfigData();

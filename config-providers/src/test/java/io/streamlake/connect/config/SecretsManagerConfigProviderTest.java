@@ -87,6 +87,16 @@ class SecretsManagerConfigProviderTest {
   }
 
   @Test
+  void aPathlessReferenceAsConnectPassesItResolvesAndFailsNamingTheReferenceAsWritten() {
+    // ConfigTransformer hands ${secretsmanager:plain} over with path "" (not null).
+    assertThat(provider.get("", Set.of("plain")).data()).containsEntry("plain", "just-a-token+/=");
+    assertThatThrownBy(() -> provider.get("", Set.of("nope?ttl=1000")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("${secretsmanager:nope?ttl=1000}")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secretsmanager::"));
+  }
+
+  @Test
   void aTtlSuffixOnTheKeySetsTheTtlAndStaysInTheReturnedKey() {
     ConfigData data = provider.get("prod/db", Set.of("password?ttl=60000", "username?ttl=30000", "port"));
     assertThat(data.data()).containsEntry("password?ttl=60000", "s3cr3t-Pa55").containsEntry("username?ttl=30000", "app");
