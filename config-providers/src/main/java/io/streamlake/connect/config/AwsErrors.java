@@ -1,34 +1,17 @@
 package io.streamlake.connect.config;
 
-import io.streamlake.common.retry.RetryClassifier;
 import io.streamlake.common.retry.RetryFailure;
 import org.apache.kafka.common.config.ConfigException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
- * Which service failures a retry can cure (throttling, HTTP 5xx, client-side I/O), how they read in a log
- * line, and the {@link ConfigException} a failed resolution becomes: it names the reference and the
- * service's error, never a value (an AWS error message holds names and ARNs, not secret values).
+ * The {@link ConfigException} a failed resolution becomes: it names the reference and the service's error, never a
+ * value (an AWS error message holds names and ARNs, not secret values). Which failures a retry can cure, and how they
+ * read, is common's {@link io.streamlake.common.aws.AwsRetryClassifier}.
  */
-final class AwsErrors implements RetryClassifier {
+final class AwsErrors {
 
-  @Override
-  public boolean isTransient(Throwable failure) {
-    if (failure instanceof AwsServiceException service) {
-      return service.isThrottlingException() || service.statusCode() >= 500;
-    }
-    return failure instanceof SdkClientException;
-  }
-
-  @Override
-  public String describe(Throwable failure) {
-    if (failure instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-      return service.statusCode() + " " + service.awsErrorDetails().errorCode() + ": "
-          + service.awsErrorDetails().errorMessage();
-    }
-    return RetryClassifier.super.describe(failure);
-  }
+  private AwsErrors() {}
 
   /** The error code of an AWS failure ({@code ResourceNotFoundException}, ...), or empty. */
   static String errorCode(Throwable failure) {

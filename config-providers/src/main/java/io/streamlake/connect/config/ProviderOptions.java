@@ -1,6 +1,8 @@
 package io.streamlake.connect.config;
 
 import io.streamlake.common.aws.AwsCredentialsConfig;
+import io.streamlake.common.aws.AwsRegions;
+import io.streamlake.common.aws.AwsRetryClassifier;
 import io.streamlake.common.aws.CredentialSettings;
 import io.streamlake.common.config.ConfigProblems;
 import io.streamlake.common.retry.Backoff;
@@ -21,9 +23,7 @@ import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
  * The options every provider of this module shares, given in a worker configuration as
@@ -135,18 +135,11 @@ public final class ProviderOptions {
    */
   public synchronized Region region() {
     if (resolvedRegion == null) {
-      resolvedRegion = region.map(Region::of).orElseGet(() -> defaultRegion(provider));
+      resolvedRegion = AwsRegions.configuredOrDefault(region).orElseThrow(() -> new ConfigException("The "
+          + provider + " config provider has no AWS region: set config.providers.<name>.param." + REGION_CONFIG
+          + " (the SDK's default region chain found none)"));
     }
     return resolvedRegion;
-  }
-
-  private static Region defaultRegion(String provider) {
-    try {
-      return new DefaultAwsRegionProviderChain().getRegion();
-    } catch (SdkClientException e) {
-      throw new ConfigException("The " + provider + " config provider has no AWS region: set config.providers.<name>"
-          + ".param." + REGION_CONFIG + " (the SDK's default region chain found none)");
-    }
   }
 
   public Optional<URI> endpoint() {
@@ -165,7 +158,7 @@ public final class ProviderOptions {
   /** The retrier of this provider's calls (the SDK's own retries are off). */
   public Retrier retrier(Sleeper sleeper) {
     Backoff backoff = Backoff.of(retryBackoffMs, retryMaxBackoffMs, Jitter.FULL);
-    return new Retrier(RetryPolicy.withMaxAttempts(backoff, retryMaxAttempts), new AwsErrors(),
+    return new Retrier(RetryPolicy.withMaxAttempts(backoff, retryMaxAttempts), new AwsRetryClassifier(),
         System::currentTimeMillis, sleeper);
   }
 

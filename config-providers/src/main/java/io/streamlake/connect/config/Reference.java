@@ -9,7 +9,9 @@ import org.apache.kafka.common.config.ConfigException;
  * as the user wrote it (without {@code ${}}), which every error message names; it holds no value.
  *
  * @param provider the documented provider name ({@code secretsmanager}, {@code ssm}, {@code s3import})
- * @param path the path part: empty in {@code ${ssm::/p}}, null in {@code ${secretsmanager:name}} (no path part)
+ * @param path the path part: empty in {@code ${ssm::/p}}, null in {@code ${secretsmanager:name}} (no path part).
+ *     Connect's {@code ConfigTransformer} passes an empty path for both, so a provider whose documented form has no
+ *     path part (Secrets Manager's whole-secret reference) passes null here; the others keep {@code ::}
  * @param rawKey the key exactly as Connect passes it (the key of the returned data)
  * @param key the key without the TTL suffix
  * @param ttlMs the reference's own TTL, if it has one

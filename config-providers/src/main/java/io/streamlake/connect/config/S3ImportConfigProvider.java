@@ -4,12 +4,17 @@ import io.streamlake.common.retry.Retrier;
 import io.streamlake.common.retry.RetryFailure;
 import io.streamlake.common.retry.Sleeper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,7 +29,7 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.provider.ConfigProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -34,7 +39,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * ({@code ssl.truststore.location}). An empty region ({@code ${s3import::bucket/key}}) means the provider's.
  * The object is downloaded at every resolution to a temporary file beside its target and moved over it
  * atomically, so a rotated object replaces the old copy and a reader never sees half a file; the copy is
- * readable by the worker's user only. The target is {@code <local.dir>/<bucket>/<key>}.
+ * readable by the worker's user only from its first byte: the temporary file is created owner-only ({@code 0600}) and
+ * the response is streamed into it, and the directories the provider creates are owner-only ({@code 0700}), as is
+ * the default {@code local.dir}. The target is {@code <local.dir>/<bucket>/<key>}.
  */
 public final class S3ImportConfigProvider implements ConfigProvider {
 
@@ -52,11 +59,17 @@ public final class S3ImportConfigProvider implements ConfigProvider {
   public static final ConfigDef CONFIG_DEF = defineOwn(ProviderOptions.define(new ConfigDef()));
 
   private static final Logger LOG = LoggerFactory.getLogger(S3ImportConfigProvider.class);
+  private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_DIR =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_FILE =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
   private ProviderOptions options;
   private Retrier retrier;
   private AwsClients clients;
   private Path localDir;
+  private boolean defaultLocalDir;
   private boolean pathStyle;
   private final Map<Region, S3Client> byRegion = new HashMap<>();
 
@@ -73,6 +86,7 @@ public final class S3ImportConfigProvider implements ConfigProvider {
     options = ProviderOptions.parse(NAME, CONFIG_DEF, configs);
     AbstractConfig own = new AbstractConfig(CONFIG_DEF, configs, false);
     String dir = own.getString(LOCAL_DIR_CONFIG).trim();
+    defaultLocalDir = dir.isEmpty();
     localDir = (dir.isEmpty() ? Path.of(System.getProperty("java.io.tmpdir"), "streamlake-s3import") : Path.of(dir))
         .toAbsolutePath().normalize();
     pathStyle = own.getBoolean(PATH_STYLE_CONFIG);
@@ -112,16 +126,17 @@ public final class S3ImportConfigProvider implements ConfigProvider {
   private void download(Reference reference, Region region, String bucket, String objectKey, Path target) {
     Path temp;
     try {
-      Files.createDirectories(target.getParent());
-      temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+      ownerOnlyDirectories(target.getParent(), defaultLocalDir ? localDir : localDir.resolve(bucket));
+      temp = POSIX
+          ? Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part", OWNER_ONLY_FILE)
+          : Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
     } catch (IOException e) {
       throw new ConfigException("Could not resolve ${" + reference + "}: cannot write under " + localDir + " ("
           + e + ")");
     }
     try {
       retrier.call("S3 GetObject s3://" + bucket + "/" + objectKey, () -> {
-        client(region).getObject(r -> r.bucket(bucket).key(objectKey),
-            ResponseTransformer.toFile(deleted(temp)));
+        fetchInto(region, bucket, objectKey, temp);
         return null;
       });
       move(temp, target);
@@ -139,13 +154,48 @@ public final class S3ImportConfigProvider implements ConfigProvider {
     }
   }
 
-  /** The SDK writes to a file that must not exist yet; the temporary file only reserved the name. */
-  private static Path deleted(Path temp) {
-    try {
-      Files.deleteIfExists(temp);
-      return temp;
+  /**
+   * One attempt: streams the object into {@code temp}, truncating what an earlier attempt wrote. The file is written
+   * in place (not re-created, as the SDK's {@code ResponseTransformer.toFile} does), so it keeps its owner-only
+   * permissions. A failed read of the response is a client-side I/O failure, retried like the SDK's own; a failed
+   * write is not.
+   */
+  private void fetchInto(Region region, String bucket, String objectKey, Path temp) {
+    try (InputStream in = client(region).getObject(r -> r.bucket(bucket).key(objectKey));
+        OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
+      byte[] buffer = new byte[64 * 1024];
+      while (true) {
+        int read;
+        try {
+          read = in.read(buffer);
+        } catch (IOException e) {
+          throw SdkClientException.create("reading s3://" + bucket + "/" + objectKey + " failed: " + e, e);
+        }
+        if (read < 0) {
+          return;
+        }
+        out.write(buffer, 0, read);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Creates {@code dir} and its missing parents owner-only and makes the provider's own existing directories from
+   * {@code top} down to {@code dir} owner-only too (copies made by an earlier version may sit in 0755 ones).
+   */
+  private static void ownerOnlyDirectories(Path dir, Path top) throws IOException {
+    if (!POSIX) {
+      Files.createDirectories(dir);
+      return;
+    }
+    Files.createDirectories(dir, OWNER_ONLY_DIR);
+    for (Path d = dir; d != null && d.startsWith(top); d = d.getParent()) {
+      if (!Files.getPosixFilePermissions(d).equals(OWNER_ONLY_DIR.value())) {
+        Files.setPosixFilePermissions(d, OWNER_ONLY_DIR.value());
+      }
     }
   }
 
@@ -159,8 +209,8 @@ public final class S3ImportConfigProvider implements ConfigProvider {
   }
 
   private static void ownerOnly(Path file) throws IOException {
-    if (Files.exists(file) && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    if (Files.exists(file) && POSIX) {
+      Files.setPosixFilePermissions(file, OWNER_ONLY_FILE.value());
     }
   }
 

@@ -1,11 +1,10 @@
 package io.streamlake.connect.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.streamlake.common.config.PercentEscapes;
 import io.streamlake.common.retry.Retrier;
 import io.streamlake.common.retry.RetryFailure;
 import io.streamlake.common.retry.Sleeper;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.config.ConfigData;
@@ -53,14 +52,15 @@ public final class SecretsManagerConfigProvider implements ConfigProvider {
   public ConfigData get(String path, Set<String> keys) {
     ResolvedValues values = new ResolvedValues(options.ttlMs());
     if (path == null || path.isEmpty()) {
-      // ${secretsmanager:<secret>}: every key is a secret id, resolved to its whole secret string.
+      // ${secretsmanager:<secret>}: every key is a secret id, resolved to its whole secret string. Connect passes ""
+      // (not null) as the path of a reference without a path part; null makes the reference read as written.
       for (String rawKey : keys) {
-        Reference reference = Reference.of(NAME, path, rawKey);
-        values.put(reference, wholeSecret(reference, fetch(reference, decode(reference.key()))));
+        Reference reference = Reference.of(NAME, null, rawKey);
+        values.put(reference, wholeSecret(reference, fetch(reference, PercentEscapes.decode(reference.key()))));
       }
       return values.toConfigData();
     }
-    String secretId = decode(path);
+    String secretId = PercentEscapes.decode(path);
     SecretJson secret = null;
     for (String rawKey : keys) {
       Reference reference = Reference.of(NAME, path, rawKey);
@@ -105,39 +105,6 @@ public final class SecretsManagerConfigProvider implements ConfigProvider {
       client = clients.json("secretsmanager", "secretsmanager", options.region());
     }
     return client;
-  }
-
-  /**
-   * Decodes {@code %XX} escapes (a URL-encoded ARN) and leaves everything else, {@code +} included (a valid
-   * character of secret names), as it is.
-   */
-  static String decode(String text) {
-    if (text.indexOf('%') < 0) {
-      return text;
-    }
-    StringBuilder out = new StringBuilder(text.length());
-    ByteArrayOutputStream escaped = new ByteArrayOutputStream();
-    int i = 0;
-    while (i < text.length()) {
-      if (text.charAt(i) == '%' && i + 2 < text.length() && hex(text.charAt(i + 1)) >= 0
-          && hex(text.charAt(i + 2)) >= 0) {
-        escaped.write(hex(text.charAt(i + 1)) * 16 + hex(text.charAt(i + 2)));
-        i += 3;
-        continue;
-      }
-      if (escaped.size() > 0) {
-        out.append(escaped.toString(StandardCharsets.UTF_8));
-        escaped.reset();
-      }
-      out.append(text.charAt(i));
-      i++;
-    }
-    out.append(escaped.toString(StandardCharsets.UTF_8));
-    return out.toString();
-  }
-
-  private static int hex(char c) {
-    return Character.digit(c, 16);
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.streamlake.connect.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamlake.common.aws.AwsRetryClassifier;
 import io.streamlake.testsupport.AwsJsonStandIn;
 import io.streamlake.testsupport.AwsJsonStandIn.AwsError;
 import java.net.URI;
@@ -50,7 +51,7 @@ class AwsJsonClientTest {
             assertThat(e.statusCode()).isEqualTo(400);
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ThrottlingException");
             assertThat(e.isThrottlingException()).isTrue();
-            assertThat(new AwsErrors().isTransient(e)).isTrue();
+            assertThat(new AwsRetryClassifier().isTransient(e)).isTrue();
           });
       assertThatThrownBy(() -> client.call("DeleteParameter", AwsJsonClient.body()))
           .isInstanceOfSatisfying(AwsServiceException.class,
@@ -65,7 +66,8 @@ class AwsJsonClientTest {
           Optional.of(URI.create("http://127.0.0.1:1")),
           StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")), http);
       assertThatThrownBy(() -> client.call("GetParameter", AwsJsonClient.body()))
-          .isInstanceOfSatisfying(SdkClientException.class, e -> assertThat(new AwsErrors().isTransient(e)).isTrue());
+          .isInstanceOfSatisfying(SdkClientException.class,
+              e -> assertThat(new AwsRetryClassifier().isTransient(e)).isTrue());
     }
   }
 }

@@ -77,13 +77,22 @@ class SecretsManagerConfigProviderTest {
   void aUrlEncodedArnIsDecodedAndAPlusStaysAPlus() {
     String encoded = ARN.replace(":", "%3A");
     assertThat(provider.get(encoded, Set.of("password")).data()).containsEntry("password", "s3cr3t-Pa55");
-    assertThat(SecretsManagerConfigProvider.decode("a+b%2Fc%3a%C3%A9")).isEqualTo("a+b/c:é");
   }
 
   @Test
   void withoutAKeyTheWholeSecretStringIsTheValue() {
     ConfigData data = provider.get(null, Set.of("plain", "prod/db"));
     assertThat(data.data()).containsEntry("plain", "just-a-token+/=").containsEntry("prod/db", DB_SECRET);
+  }
+
+  @Test
+  void aPathlessReferenceAsConnectPassesItResolvesAndFailsNamingTheReferenceAsWritten() {
+    // ConfigTransformer hands ${secretsmanager:plain} over with path "" (not null).
+    assertThat(provider.get("", Set.of("plain")).data()).containsEntry("plain", "just-a-token+/=");
+    assertThatThrownBy(() -> provider.get("", Set.of("nope?ttl=1000")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("${secretsmanager:nope?ttl=1000}")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secretsmanager::"));
   }
 
   @Test

@@ -12,7 +12,9 @@ import java.util.regex.Matcher;
 
 /**
  * The values that stand in for config provider references when a connector runs locally ({@code streamlake-local
- * --secret REF=VALUE} and {@code --secrets-file FILE}): keyed by the reference's {@link ProviderReference#text()}.
+ * --secret REF=VALUE} and {@code --secrets-file FILE}): keyed by the reference's {@link ProviderReference#lookupKey()},
+ * as the worker asks for it (so {@code secretsmanager:name} and {@code ${secretsmanager:name}} match what Connect
+ * passes for {@code ${secretsmanager:name}}: an empty path).
  * A line or argument is {@code ${provider:path:key}=value} or {@code provider:path:key=value}; in the second form the
  * first {@code =} ends the reference, so a secret name with {@code =} needs the {@code ${...}} form. In a file, empty
  * lines and lines starting with {@code #} are skipped. Values are never printed.
@@ -52,7 +54,7 @@ public final class LocalValues {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where + ": " + e.getMessage());
     }
-    values.put(reference.text(), entry.substring(split + 1));
+    values.put(reference.lookupKey(), entry.substring(split + 1));
   }
 
   /** The references of {@code references} that have no local value, each once, in order. */
@@ -60,8 +62,8 @@ public final class LocalValues {
     List<ProviderReference> missing = new ArrayList<>();
     List<String> seen = new ArrayList<>();
     for (ProviderReference reference : references) {
-      if (!values.containsKey(reference.text()) && !seen.contains(reference.text())) {
-        seen.add(reference.text());
+      if (!values.containsKey(reference.lookupKey()) && !seen.contains(reference.lookupKey())) {
+        seen.add(reference.lookupKey());
         missing.add(reference);
       }
     }
@@ -80,7 +82,7 @@ public final class LocalValues {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       ProviderReference reference = ProviderReference.parse(m.group());
-      String local = values.get(reference.text());
+      String local = values.get(reference.lookupKey());
       m.appendReplacement(out, Matcher.quoteReplacement(local == null ? m.group() : local));
     }
     m.appendTail(out);
@@ -91,7 +93,7 @@ public final class LocalValues {
     return values.isEmpty();
   }
 
-  /** The values, keyed by reference text: for {@link LocalValuesProvider}'s file only. */
+  /** The values, keyed by {@link ProviderReference#lookupKey()}: for {@link LocalValuesProvider}'s file only. */
   public Map<String, String> asMap() {
     return Map.copyOf(values);
   }

@@ -17,8 +17,9 @@ import org.apache.kafka.common.config.provider.ConfigProvider;
  * ({@code secretsmanager}, {@code ssm}, ...) instead of the AWS-backed ones: it answers from the values given with
  * {@code --secret}/{@code --secrets-file}, so a connector configuration keeps its references and the worker resolves
  * them as MSK Connect's would. Params: {@code provider} (the name it is declared under) and {@code file} (a
- * properties file, owner-only, that the CLI writes and deletes, keyed by reference text). An unknown reference fails
- * naming it, as the real providers do.
+ * properties file, owner-only, that the CLI writes and deletes, keyed by {@link ProviderReference#lookupKey()}). An
+ * unknown reference fails naming it, as the real providers do. Connect passes an empty path (never null) for a
+ * reference without a path part ({@code ${secretsmanager:name}}), so an empty path is looked up and named as one.
  */
 public final class LocalValuesProvider implements ConfigProvider {
 
@@ -51,8 +52,10 @@ public final class LocalValuesProvider implements ConfigProvider {
     Map<String, String> data = new HashMap<>();
     for (String key : keys) {
       int ttl = key.lastIndexOf("?ttl=");
-      ProviderReference reference = new ProviderReference("", provider, path, ttl < 0 ? key : key.substring(0, ttl));
-      String value = values.get(reference.text());
+      String plainKey = ttl < 0 ? key : key.substring(0, ttl);
+      ProviderReference reference = new ProviderReference("", provider, path == null || path.isEmpty() ? null : path,
+          plainKey);
+      String value = values.get(reference.lookupKey());
       if (value == null) {
         throw new ConfigException("Could not resolve " + reference + ": no local value (give it with --secret "
             + reference.text() + "=VALUE or in --secrets-file)");

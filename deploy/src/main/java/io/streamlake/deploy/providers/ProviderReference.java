@@ -65,6 +65,15 @@ public record ProviderReference(String option, String provider, String path, Str
     return path == null ? "" : path;
   }
 
+  /**
+   * The reference as Connect hands it to a provider, {@code provider:path:key}: Connect's {@code ConfigTransformer}
+   * passes an empty path both for {@code ${ssm::/p}} and for a reference without a path part
+   * ({@code ${secretsmanager:name}}), so both spell {@code provider::key} here. The key of the local values.
+   */
+  public String lookupKey() {
+    return provider + ":" + pathOrEmpty() + ":" + key;
+  }
+
   /** {@code provider:path:key} ({@code provider:key} without a path part), never a value. */
   public String text() {
     return path == null ? provider + ":" + key : provider + ":" + path + ":" + key;

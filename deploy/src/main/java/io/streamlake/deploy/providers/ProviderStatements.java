@@ -94,7 +94,11 @@ public final class ProviderStatements {
     return Optional.ofNullable(DEFAULT_NAMES.get(name));
   }
 
-  /** {@code %XX} escapes decoded (a URL-encoded ARN), everything else kept, as the provider decodes. */
+  /**
+   * {@code %XX} escapes decoded (a URL-encoded ARN), everything else kept, as the provider decodes (with
+   * {@code io.streamlake.common.config.PercentEscapes}). A copy, because the CLI never has the plugin's jars,
+   * streamlake-common included, on its classpath: they are loaded from the ZIP only (see pom.xml).
+   */
   static String decode(String text) {
     if (text.indexOf('%') < 0) {
       return text;

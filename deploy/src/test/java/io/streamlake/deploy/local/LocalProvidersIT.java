@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code streamlake-local} with a connector whose {@code topics.dir} is an SSM reference: the worker resolves it from
  * the local value given with {@code --secret} (the connector keeps the reference), so files land under the resolved
- * directory; without a local value the run stops naming the reference.
+ * directory (also for a reference without a path part, which Connect hands the provider with an empty path);
+ * without a local value the run stops naming the reference.
  */
 class LocalProvidersIT {
 
@@ -30,21 +31,26 @@ class LocalProvidersIT {
   @TempDir
   Path dir;
 
-  private Path connectorWithReference() throws IOException {
+  private Path connectorWithReference(String reference) throws IOException {
     ObjectMapper json = new ObjectMapper();
     ObjectNode connector = (ObjectNode) json.readTree(
         DeployFiles.connectors().resolve("order-events-s3-parquet.json").toFile());
     ObjectNode config = connector.has("config") ? (ObjectNode) connector.get("config") : connector;
-    config.put("topics.dir", REFERENCE);
+    config.put("topics.dir", reference);
     Path file = dir.resolve("order-events-with-reference.json");
     json.writeValue(file.toFile(), connector);
     return file;
   }
 
   private int run(List<String> extra, ByteArrayOutputStream out, ByteArrayOutputStream err) throws IOException {
+    return run(REFERENCE, extra, out, err);
+  }
+
+  private int run(String reference, List<String> extra, ByteArrayOutputStream out, ByteArrayOutputStream err)
+      throws IOException {
     List<String> argv = new ArrayList<>(List.of("local", "--plugin-zip", DeployFiles.pluginZip().toString(),
         "--data-dir", dir.resolve("demo-data").toString(), "--duration", "10", "--rotate-seconds", "3", "--rate",
-        "100", connectorWithReference().toString()));
+        "100", connectorWithReference(reference).toString()));
     argv.addAll(extra);
     return Main.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -63,6 +69,20 @@ class LocalProvidersIT {
       assertThat(files.filter(p -> p.toString().endsWith(".snappy.parquet")).count()).isPositive();
     }
     assertThat(dir.resolve("demo-data/my-event-lake/topics")).doesNotExist();
+  }
+
+  @Test
+  void theWorkerResolvesAReferenceWithoutAPathPart() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = run("${secretsmanager:streamlake-local-topics-dir}",
+        List.of("--secret", "secretsmanager:streamlake-local-topics-dir=pathless-lake"), out, err);
+    String output = out.toString(StandardCharsets.UTF_8);
+    assertThat(code).as(output + err).isZero();
+    assertThat(output).contains("+ pathless-lake/order-events/");
+    try (Stream<Path> files = Files.walk(dir.resolve("demo-data/my-event-lake/pathless-lake/order-events"))) {
+      assertThat(files.filter(p -> p.toString().endsWith(".snappy.parquet")).count()).isPositive();
+    }
   }
 
   @Test

@@ -97,4 +97,32 @@ class ProviderReferenceTest {
     }
     assertThat(file).as("deleted when the run ends").doesNotExist();
   }
+
+  @Test
+  void theLocalProviderResolvesAPathlessReferenceGivenBySecretAsConnectAsksForIt() throws IOException {
+    // Connect's ConfigTransformer passes "" (not null) as the path of ${secretsmanager:name}.
+    LocalValues values = LocalValues.of(List.of("secretsmanager:prod-db=whole-secret"), List.of());
+    List<ProviderReference> references = ProviderReference.find(Map.of("a", "${secretsmanager:prod-db}"));
+    assertThat(values.missing(references)).isEmpty();
+    try (LocalProviders providers = LocalProviders.prepare(references, values)) {
+      LocalValuesProvider secrets = new LocalValuesProvider();
+      secrets.configure(Map.of("provider", "secretsmanager",
+          "file", providers.workerProps().get("config.providers.secretsmanager.param.file")));
+      assertThat(secrets.get("", Set.of("prod-db?ttl=1000")).data()).containsEntry("prod-db?ttl=1000", "whole-secret");
+      assertThatThrownBy(() -> secrets.get("", Set.of("other")))
+          .isInstanceOf(ConfigException.class).hasMessageContaining("${secretsmanager:other}")
+          .hasMessageContaining("--secret secretsmanager:other=VALUE")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secretsmanager::"));
+    }
+  }
+
+  @Test
+  void anEmptyPathAndNoPathPartAreTheSameReferenceToTheWorker() throws IOException {
+    LocalValues values = LocalValues.of(List.of("ssm:/p=v"), List.of());
+    assertThat(values.missing(ProviderReference.find(Map.of("a", "${ssm::/p}")))).isEmpty();
+    assertThat(values.substitute("dir-${ssm::/p}")).isEqualTo("dir-v");
+    assertThat(ProviderReference.parse("secretsmanager:name").lookupKey())
+        .isEqualTo(ProviderReference.parse("${secretsmanager::name}").lookupKey());
+    assertThat(ProviderReference.parse("secretsmanager:name").text()).isEqualTo("secretsmanager:name");
+  }
 }

@@ -1,5 +1,6 @@
 package io.streamlake.connect.gsr;
 
+import io.streamlake.common.aws.AwsRegions;
 import io.streamlake.common.retry.Backoff;
 import io.streamlake.common.retry.Jitter;
 import io.streamlake.common.retry.Retrier;
@@ -8,10 +9,8 @@ import io.streamlake.common.retry.Sleeper;
 import org.apache.kafka.common.config.ConfigException;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.GlueClientBuilder;
 
@@ -39,14 +38,8 @@ final class GlueClients {
 
   /** The configured region, else the SDK's default region chain (as AWS's converter does). */
   static Region region(GsrConverterConfig config) {
-    if (config.region().isPresent()) {
-      return Region.of(config.region().get());
-    }
-    try {
-      return new DefaultAwsRegionProviderChain().getRegion();
-    } catch (SdkClientException e) {
-      throw new ConfigException(GsrConverterConfig.REGION_CONFIG, "",
-          "No AWS region: set " + GsrConverterConfig.REGION_CONFIG + " (the SDK's default region chain found none)");
-    }
+    return AwsRegions.configuredOrDefault(config.region()).orElseThrow(() -> new ConfigException(
+        GsrConverterConfig.REGION_CONFIG, "",
+        "No AWS region: set " + GsrConverterConfig.REGION_CONFIG + " (the SDK's default region chain found none)"));
   }
 }

@@ -1,15 +1,17 @@
 package io.streamlake.connect.gsr;
 
+import io.streamlake.common.aws.AwsRetryClassifier;
 import io.streamlake.common.retry.RetryClassifier;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * Which Glue failures a retry can cure: throttling, 5xx answers, client-side I/O, and a schema version still
  * {@code PENDING} (its compatibility check has not finished). Everything else (EntityNotFound, AccessDenied,
- * InvalidInput) fails at once.
+ * InvalidInput) fails at once. All but the PENDING rule, and how a failure reads, are common's
+ * {@link AwsRetryClassifier}.
  */
 final class GlueErrors implements RetryClassifier {
+
+  private static final AwsRetryClassifier AWS = new AwsRetryClassifier();
 
   /** A registered schema version whose status is still PENDING: polled again like a transient failure. */
   static final class StillPending extends RuntimeException {
@@ -22,21 +24,11 @@ final class GlueErrors implements RetryClassifier {
 
   @Override
   public boolean isTransient(Throwable failure) {
-    if (failure instanceof StillPending) {
-      return true;
-    }
-    if (failure instanceof AwsServiceException service) {
-      return service.isThrottlingException() || service.statusCode() >= 500;
-    }
-    return failure instanceof SdkClientException;
+    return failure instanceof StillPending || AWS.isTransient(failure);
   }
 
   @Override
   public String describe(Throwable failure) {
-    if (failure instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-      return service.statusCode() + " " + service.awsErrorDetails().errorCode() + ": "
-          + service.awsErrorDetails().errorMessage();
-    }
-    return RetryClassifier.super.describe(failure);
+    return AWS.describe(failure);
   }
 }
