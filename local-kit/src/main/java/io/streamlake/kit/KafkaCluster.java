@@ -143,8 +143,12 @@ public final class KafkaCluster implements AutoCloseable {
         } catch (RuntimeException e) {
           stopAll(started);
           planned.forEach(node -> Files2.deleteQuietly(node.dir));
-          if (attempt < START_ATTEMPTS && causedByBind(e)) {
-            LOG.warn("a port the kit picked was taken before the broker bound it; starting again on new ports", e);
+          // A port picked in advance can be taken before the broker binds it (another server of the same JVM, e.g.
+          // an S3 endpoint starting alongside); a bind failure of the controller reaches us only as Kafka's exit
+          // (masked into an exception by ExitGuard), so every start failure gets new ports and another attempt.
+          if (attempt < START_ATTEMPTS) {
+            LOG.warn("the KRaft cluster did not start (attempt {} of {}{}); starting again on new ports", attempt,
+                START_ATTEMPTS, causedByBind(e) ? ", a port was taken" : "", e);
             continue;
           }
           throw new IllegalStateException("the KRaft cluster did not start: " + e.getMessage(), e);
