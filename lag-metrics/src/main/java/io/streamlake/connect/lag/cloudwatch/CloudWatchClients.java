@@ -1,5 +1,6 @@
 package io.streamlake.connect.lag.cloudwatch;
 
+import io.streamlake.common.aws.AwsRetryClassifier;
 import io.streamlake.common.retry.Backoff;
 import io.streamlake.common.retry.Jitter;
 import io.streamlake.common.retry.Retrier;
@@ -41,7 +42,7 @@ public final class CloudWatchClients {
   public static Retrier retrier(LagMetricsConfig config, Sleeper sleeper) {
     Backoff backoff = Backoff.of(config.retryBackoff().toMillis(), config.retryMaxBackoff().toMillis(),
         Jitter.FULL);
-    return new Retrier(RetryPolicy.withMaxAttempts(backoff, config.retryMaxAttempts()), new CloudWatchErrors(),
+    return new Retrier(RetryPolicy.withMaxAttempts(backoff, config.retryMaxAttempts()), new AwsRetryClassifier(),
         System::currentTimeMillis, sleeper);
   }
 

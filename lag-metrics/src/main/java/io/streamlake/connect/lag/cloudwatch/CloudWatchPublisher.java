@@ -1,5 +1,6 @@
 package io.streamlake.connect.lag.cloudwatch;
 
+import io.streamlake.common.aws.AwsRetryClassifier;
 import io.streamlake.common.retry.Retrier;
 import io.streamlake.common.retry.RetryFailure;
 import java.util.List;
@@ -12,7 +13,7 @@ import software.amazon.awssdk.services.cloudwatch.model.PutMetricDataRequest;
 
 /**
  * Sends datums with PutMetricData, batched to the API limits. Throttling, 5xx and I/O errors are retried by
- * the {@link Retrier} (jittered back-off, a WARN per retry, {@link CloudWatchErrors} decides); a batch that
+ * the {@link Retrier} (jittered back-off, a WARN per retry, {@link AwsRetryClassifier} decides); a batch that
  * still fails (or fails for good, e.g. access denied) is dropped with an ERROR: lag is re-read at the next
  * poll, so the task never stops over CloudWatch.
  */

@@ -1,5 +1,6 @@
 package io.streamlake.connect.lag.cloudwatch;
 
+import io.streamlake.common.aws.AwsRetryClassifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlake.common.retry.Backoff;
@@ -55,7 +56,7 @@ class CloudWatchPublisherTest {
   private CloudWatchPublisher publisher(int attempts) {
     Backoff backoff = new Backoff(100, 1_000, Jitter.FULL, (low, high) -> high);
     return new CloudWatchPublisher(client, "MSK/ConsumerLag", new DatumBatcher(),
-        new Retrier(RetryPolicy.withMaxAttempts(backoff, attempts), new CloudWatchErrors(), () -> 0L, sleeps::add));
+        new Retrier(RetryPolicy.withMaxAttempts(backoff, attempts), new AwsRetryClassifier(), () -> 0L, sleeps::add));
   }
 
   @Test
