@@ -159,12 +159,40 @@ public final class CatalogSyncer implements AutoCloseable {
       return;
     }
     String table = tables.database() + "." + tables.tableName(topic);
+    Attempt attempt = attempt(topic, schemas, table);
+    if (attempt.outcome() != Outcome.INCOMPATIBLE) {
+      return;
+    }
+    if (schemas.size() == 1) {
+      incompatible(topic, schemas, table, attempt.reason());
+      return;
+    }
+    // Some schema of the batch clashes with the table or with another of the batch: apply them one at a time,
+    // in order, so only the clashing ones are set aside and the others still reach the table.
+    for (Schema schema : schemas) {
+      if (Thread.currentThread().isInterrupted()) {
+        return;
+      }
+      Attempt single = attempt(topic, Set.of(schema), table);
+      if (single.outcome() == Outcome.INCOMPATIBLE) {
+        incompatible(topic, Set.of(schema), table, single.reason());
+      } else if (single.outcome() == Outcome.FAILED) {
+        return; // reported and cooling down; the rest come again with the topic's next files
+      }
+    }
+  }
+
+  private enum Outcome { SYNCED, INCOMPATIBLE, FAILED }
+
+  private record Attempt(Outcome outcome, String reason) {}
+
+  /** Brings {@code schemas} into the table; failures other than incompatibility are reported here. */
+  private Attempt attempt(String topic, Set<Schema> schemas, String table) {
     TableDefinition wanted;
     try {
       wanted = wanted(topic, schemas);
     } catch (CatalogException e) {
-      incompatible(topic, schemas, table, e.getMessage());
-      return;
+      return new Attempt(Outcome.INCOMPATIBLE, e.getMessage());
     }
     try {
       retrier.call("Glue table " + table, () -> {
@@ -173,20 +201,21 @@ public final class CatalogSyncer implements AutoCloseable {
       });
       inTable.computeIfAbsent(topic, t -> Collections.newSetFromMap(new ConcurrentHashMap<>())).addAll(schemas);
       failedAt.remove(topic);
+      return new Attempt(Outcome.SYNCED, null);
     } catch (RetryFailure e) {
       if (e.reason() == RetryFailure.Reason.INTERRUPTED) {
         Thread.currentThread().interrupt();
-        return;
+        return new Attempt(Outcome.FAILED, e.getMessage());
       }
       if (e.getCause() instanceof CatalogException incompatible) {
-        incompatible(topic, schemas, table, incompatible.getMessage());
-        return;
+        return new Attempt(Outcome.INCOMPATIBLE, incompatible.getMessage());
       }
       metrics.failures.incrementAndGet();
       metrics.lastError.set(e.getMessage());
       failedAt.put(topic, clockMs.getAsLong());
       log.error("Glue table {} was not created or updated for topic {}: {}. Data keeps flowing to S3; the table is"
           + " tried again with the topic's next file (at most every {} ms)", table, topic, e.getMessage(), cooldownMs);
+      return new Attempt(Outcome.FAILED, e.getMessage());
     }
   }
 

@@ -170,6 +170,42 @@ class CatalogSyncerTest {
   }
 
   @Test
+  void anIncompatibleSchemaInABatchSetsAsideOnlyItself() throws Exception {
+    // Hold the thread on another topic's read, so the three schemas of orders queue up as one batch.
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicBoolean first = new AtomicBoolean(true);
+    glue.server().on("AWSGlue.GetTable", request -> {
+      if (first.compareAndSet(true, false)) {
+        await(release);
+      }
+      JsonNode table = glue.table("lake", request.path("Name").asText()).orElseThrow(
+          () -> AwsJsonStandIn.notFound("EntityNotFoundException", "Table not found."));
+      return Map.of("Table", table);
+    });
+    CatalogSyncer syncer = syncer();
+    Schema v1 = SchemaBuilder.struct().name("T").field("id", Schema.INT32_SCHEMA).build();
+    Schema clash = SchemaBuilder.struct().name("T").field("id", Schema.STRING_SCHEMA).build();
+    Schema v2 = SchemaBuilder.struct().name("T").field("id", Schema.INT32_SCHEMA)
+        .field("note", Schema.OPTIONAL_STRING_SCHEMA).build();
+    syncer.filePublished("returns", v1, PARTITION);
+    syncer.filePublished("orders", v1, PARTITION);
+    syncer.filePublished("orders", clash, PARTITION);
+    syncer.filePublished("orders", v2, PARTITION);
+    release.countDown();
+    idle(syncer);
+
+    assertThat(columns("Columns")).containsExactly("id int", "note string");
+    assertThat(syncer.metrics().incompatibleSchemas()).isEqualTo(1);
+    assertThat(syncer.metrics().lastError()).contains("column id");
+    int calls = glue.server().calls().size();
+    for (Schema schema : List.of(v1, clash, v2)) {
+      syncer.filePublished("orders", schema, PARTITION);
+    }
+    idle(syncer);
+    assertThat(glue.server().calls()).hasSize(calls);
+  }
+
+  @Test
   void aTableCreatedByAnotherTaskMeanwhileIsMergedNotOverwritten() throws Exception {
     CatalogSyncer syncer = syncer();
     TableBuilder other = new TableBuilder(new S3SinkConfig(hourlyParquet()));
