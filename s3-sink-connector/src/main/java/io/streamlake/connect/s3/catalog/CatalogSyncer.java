@@ -130,24 +130,40 @@ public final class CatalogSyncer implements AutoCloseable {
   }
 
   private void drain() {
-    while (!Thread.currentThread().isInterrupted()) {
-      Map<String, Set<Schema>> batch;
-      synchronized (lock) {
-        if (pending.isEmpty()) {
-          draining = false;
+    try {
+      while (!Thread.currentThread().isInterrupted()) {
+        Map<String, Set<Schema>> batch;
+        synchronized (lock) {
+          if (pending.isEmpty()) {
+            return;
+          }
+          batch = new LinkedHashMap<>(pending);
+          pending.clear();
           metrics.pendingTopics.set(0);
-          lock.notifyAll();
-          return;
         }
-        batch = new LinkedHashMap<>(pending);
-        pending.clear();
-        metrics.pendingTopics.set(0);
+        batch.forEach(this::syncGuarded);
       }
-      batch.forEach(this::sync);
+    } finally {
+      // Also when the thread dies of an Error: the next reported file schedules a new round.
+      synchronized (lock) {
+        draining = false;
+        metrics.pendingTopics.set(pending.size());
+        lock.notifyAll();
+      }
     }
-    synchronized (lock) {
-      draining = false;
-      lock.notifyAll();
+  }
+
+  /** One topic's sync; a bug or an unexpected failure in it costs that topic's round, not the thread. */
+  private void syncGuarded(String topic, Set<Schema> queued) {
+    try {
+      sync(topic, queued);
+    } catch (RuntimeException e) {
+      metrics.failures.incrementAndGet();
+      metrics.lastError.set(e.toString());
+      failedAt.put(topic, clockMs.getAsLong());
+      log.error("Glue table {}.{} of topic {} failed unexpectedly: {}. Data keeps flowing to S3; the table is tried"
+          + " again with the topic's next file (at most every {} ms)", tables.database(), tables.tableName(topic),
+          topic, e, cooldownMs, e);
     }
   }
 

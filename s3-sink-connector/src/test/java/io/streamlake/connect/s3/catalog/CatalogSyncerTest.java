@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.junit.jupiter.api.AfterEach;
@@ -203,6 +204,31 @@ class CatalogSyncerTest {
     }
     idle(syncer);
     assertThat(glue.server().calls()).hasSize(calls);
+  }
+
+  @Test
+  void anUnexpectedFailureCostsOneTopicNotTheCatalogThread() throws Exception {
+    CatalogSyncer syncer = syncer("format.class", "json", "glue.retry.max.backoff.ms", "60000");
+    // A decimal without its scale parameter: HiveTypes fails with a NumberFormatException, not a CatalogException.
+    Schema broken = SchemaBuilder.struct().name("T").field("amount",
+        SchemaBuilder.bytes().name(Decimal.LOGICAL_NAME).parameter("connect.decimal.precision", "12").build()).build();
+    Schema fine = SchemaBuilder.struct().name("T").field("id", Schema.INT64_SCHEMA).build();
+    syncer.filePublished("orders", broken, PARTITION);
+    syncer.filePublished("returns", fine, PARTITION);
+    assertThat(syncer.awaitIdle(Duration.ofSeconds(10))).as("catalog thread idle").isTrue();
+    assertThat(syncer.metrics().failures()).isEqualTo(1);
+    assertThat(syncer.metrics().lastError()).contains("NumberFormatException");
+    assertThat(glue.table("lake", "returns")).isPresent();
+    assertThat(glue.table("lake", "orders")).isEmpty();
+
+    // The thread still takes work: a new topic gets its table.
+    syncer.filePublished("refunds", fine, PARTITION);
+    idle(syncer);
+    assertThat(glue.table("lake", "refunds")).isPresent();
+    // The failed topic cools down like any failed topic: no new attempt within glue.retry.max.backoff.ms.
+    syncer.filePublished("orders", broken, PARTITION);
+    idle(syncer);
+    assertThat(syncer.metrics().failures()).isEqualTo(1);
   }
 
   @Test
