@@ -36,10 +36,11 @@ import software.amazon.awssdk.services.glue.model.GlueException;
  * <p>Races between tasks converge: every write is computed from the table just read, CreateTable that finds the
  * table created ({@code AlreadyExistsException}) and UpdateTable that finds it changed (its version moved:
  * {@code ConcurrentModificationException}) read again and merge again, and a table that already has every
- * column is not written. Transient failures (throttling, 5xx, timeouts, conflicts) are retried with back-off
- * until they succeed or the task stops, a WARN per retry; other failures (access denied, no such database) and
- * incompatible schemas are logged as errors and counted in {@link CatalogMetrics}, and the table is left as it
- * was. A failed topic is tried again with its next file, at most once per {@code cooldownMs}.
+ * column is not written. Transient failures (throttling, 5xx, timeouts, network errors, conflicts) are retried
+ * with back-off, a WARN per retry, until they succeed or the retrier's deadline passes (topics share the thread,
+ * so one topic's endless failure must not starve the others); that, other failures (access denied, no such
+ * database) and incompatible schemas are logged as errors and counted in {@link CatalogMetrics}, and the table
+ * is left as it was. A failed topic is tried again with its next file, at most once per {@code cooldownMs}.
  */
 public final class CatalogSyncer implements AutoCloseable {
 

@@ -339,8 +339,9 @@ public final class S3SinkConfig extends AbstractConfig {
   public static final String GLUE_RETRY_MAX_BACKOFF_CONFIG = "glue.retry.max.backoff.ms";
   public static final long GLUE_RETRY_MAX_BACKOFF_DEFAULT = 60_000L;
   private static final String GLUE_RETRY_MAX_BACKOFF_DOC = "Longest wait between two attempts of a failing"
-      + " catalog update (the first waits s3.retry.backoff.ms, then doubling, with jitter). A catalog update is"
-      + " retried until it succeeds or the task stops; data keeps flowing meanwhile.";
+      + " catalog update (the first waits s3.retry.backoff.ms, then doubling, with jitter). A topic's catalog"
+      + " update is retried for at most 10 times this long, then logged as an error and tried again with the"
+      + " topic's next file after this long, so other topics' tables go ahead; data keeps flowing meanwhile.";
 
   public static final ConfigDef CONFIG_DEF = newConfigDef();
 

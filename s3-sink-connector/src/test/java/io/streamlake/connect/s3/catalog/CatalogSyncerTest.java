@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
@@ -48,7 +49,8 @@ class CatalogSyncerTest {
     props.put("aws.access.key.id", "AKIDSINKTEST");
     props.put("aws.secret.access.key", "not-a-secret");
     props.put("s3.retry.backoff.ms", "5");
-    props.put("glue.retry.max.backoff.ms", "40");
+    // a retry cycle of 10 s: room for a cold client's first calls and for lost races
+    props.put("glue.retry.max.backoff.ms", "1000");
     for (int i = 0; i < keyValues.length; i += 2) {
       props.put(keyValues[i], keyValues[i + 1]);
     }
@@ -134,6 +136,53 @@ class CatalogSyncerTest {
     assertThat(glue.table("lake", "orders")).isPresent();
     assertThat(syncer.metrics().failures()).isZero();
     assertThat(glue.server().calls("CreateTable")).hasSize(1);
+  }
+
+  @Test
+  void aTopicThatKeepsFailingGivesUpAfterItsRetryCycleSoOthersProceed() throws Exception {
+    AtomicInteger ordersReads = new AtomicInteger();
+    glue.server().on("AWSGlue.GetTable", request -> {
+      String name = request.path("Name").asText();
+      if (name.equals("orders")) {
+        ordersReads.incrementAndGet();
+        throw new AwsJsonStandIn.AwsError(503, "ServiceUnavailableException", "Glue is having a bad day");
+      }
+      JsonNode table = glue.table("lake", name).orElseThrow(
+          () -> AwsJsonStandIn.notFound("EntityNotFoundException", "Table " + name + " not found."));
+      return Map.of("Table", table);
+    });
+    // back-off 5 ms doubling to 40 ms: the cycle ends within 10 x 40 ms
+    CatalogSyncer syncer = syncer("glue.retry.max.backoff.ms", "40");
+    long start = System.nanoTime();
+    syncer.filePublished("orders", Orders.ORDER, PARTITION);
+    syncer.filePublished("returns", Orders.ORDER, PARTITION);
+    assertThat(syncer.awaitIdle(Duration.ofSeconds(10))).as("catalog thread idle").isTrue();
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000);
+    assertThat(ordersReads.get()).isGreaterThan(1); // retried first
+    assertThat(glue.table("lake", "returns")).isPresent();
+    assertThat(glue.table("lake", "orders")).isEmpty();
+    assertThat(syncer.metrics().failures()).isEqualTo(1);
+    assertThat(syncer.metrics().lastError()).contains("Glue table lake.orders").contains("attempts").contains("503");
+  }
+
+  @Test
+  void anUnreachableEndpointIsGivenUpAfterTheRetryCycle() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    // A network failure (SdkClientException) is transient, like an unknown glue.endpoint host: retried, not for ever.
+    CatalogSyncer syncer = syncer("glue.endpoint", "http://127.0.0.1:" + closedPort, "glue.retry.max.backoff.ms", "40");
+    syncer.filePublished("orders", Orders.ORDER, PARTITION);
+    assertThat(syncer.awaitIdle(Duration.ofSeconds(10))).as("catalog thread idle").isTrue();
+    assertThat(syncer.metrics().failures()).isEqualTo(1);
+    assertThat(syncer.metrics().lastError()).contains("attempts").contains(String.valueOf(closedPort));
+  }
+
+  @Test
+  void theRetryCycleIsTenLongestBackoffs() {
+    assertThat(Catalogs.retryCycleMs(60_000)).isEqualTo(600_000);
+    assertThat(Catalogs.retryCycleMs(Long.MAX_VALUE / 2)).isEqualTo(Long.MAX_VALUE);
   }
 
   @Test
