@@ -1,13 +1,13 @@
 package io.streamlake.connect.s3.catalog;
 
 import io.streamlake.common.aws.CredentialSettings;
+import io.streamlake.common.config.EndpointValidator;
 import io.streamlake.common.retry.Backoff;
 import io.streamlake.common.retry.Jitter;
 import io.streamlake.common.retry.Retrier;
 import io.streamlake.common.retry.RetryPolicy;
 import io.streamlake.common.retry.Sleeper;
 import io.streamlake.connect.s3.config.S3SinkConfig;
-import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -85,7 +85,7 @@ public final class Catalogs {
             .build());
     String endpoint = config.getString(S3SinkConfig.GLUE_ENDPOINT_CONFIG);
     if (!endpoint.isBlank()) {
-      builder.endpointOverride(URI.create(endpoint));
+      builder.endpointOverride(EndpointValidator.parse(S3SinkConfig.GLUE_ENDPOINT_CONFIG, endpoint));
     }
     GlueClient client = builder.build();
     CatalogStore store = new GlueCatalogStore(client, config.getString(S3SinkConfig.GLUE_CATALOG_ID_CONFIG));

@@ -5,6 +5,7 @@ import io.streamlake.common.aws.CredentialSettings;
 import io.streamlake.common.config.Choices;
 import io.streamlake.common.config.ConfigProblem;
 import io.streamlake.common.config.ConfigProblems;
+import io.streamlake.common.config.EndpointValidator;
 import io.streamlake.connect.s3.path.PathFormat;
 import io.streamlake.connect.s3.path.PathProjection;
 import io.streamlake.connect.s3.path.PathTemplate;
@@ -500,8 +501,8 @@ public final class S3SinkConfig extends AbstractConfig {
         Width.SHORT, "Glue catalog id");
     def.define(GLUE_REGION_CONFIG, Type.STRING, "", Importance.LOW, GLUE_REGION_DOC, GROUP_CATALOG, ++order,
         Width.SHORT, "Glue region");
-    def.define(GLUE_ENDPOINT_CONFIG, Type.STRING, "", Importance.LOW, GLUE_ENDPOINT_DOC, GROUP_CATALOG, ++order,
-        Width.LONG, "Glue endpoint");
+    def.define(GLUE_ENDPOINT_CONFIG, Type.STRING, "", new EndpointValidator(), Importance.LOW, GLUE_ENDPOINT_DOC,
+        GROUP_CATALOG, ++order, Width.LONG, "Glue endpoint");
     def.define(GLUE_PROJECTION_CONFIG, Type.BOOLEAN, GLUE_PROJECTION_DEFAULT, Importance.LOW, GLUE_PROJECTION_DOC,
         GROUP_CATALOG, ++order, Width.SHORT, "Partition projection");
     def.define(GLUE_PROJECTION_START_CONFIG, Type.STRING, GLUE_PROJECTION_START_DEFAULT, new IsoDateValidator(),
