@@ -606,7 +606,15 @@ public final class S3SinkConfig extends AbstractConfig {
    * characters other than a-z, 0-9 and _ become _).
    */
   public String glueTableName(String topic) {
-    String name = getString(GLUE_TABLE_CONFIG).replace(TOPIC_PLACEHOLDER, topic).toLowerCase(Locale.ROOT);
+    return glueTableName(getString(GLUE_TABLE_CONFIG), topic);
+  }
+
+  /**
+   * The Glue table name of {@code topic} under the {@code glue.table.name} template {@code template}: the one
+   * implementation, also used by the CLI's IAM policy generator (through the plugin ZIP).
+   */
+  public static String glueTableName(String template, String topic) {
+    String name = template.replace(TOPIC_PLACEHOLDER, topic).toLowerCase(Locale.ROOT);
     StringBuilder out = new StringBuilder(name.length());
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
