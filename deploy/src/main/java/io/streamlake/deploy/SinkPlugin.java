@@ -3,25 +3,29 @@ package io.streamlake.deploy;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.connect.runtime.isolation.PluginClassLoader;
+import org.apache.kafka.connect.runtime.isolation.Plugins;
 
 /**
  * The S3 sink's own code, loaded from the plugin ZIP, for the commands that must give the answer the connector
- * gives (the Glue table of {@code catalog}, the Glue table names of {@code iam}). Only JDK and Connect API types
- * cross; Connect's API comes from this class path, as a worker provides it. Deletes the unpacked ZIP on close.
+ * gives (the Glue table of {@code catalog}, the Glue table names of {@code iam}). Loaded as a worker loads it:
+ * Connect's {@link Plugins} with {@code plugin.discovery=service_load} gives the plugin's own child-first
+ * {@code PluginClassLoader}, so Avro, Jackson, the AWS SDK and the rest come from the ZIP, and only what Connect
+ * keeps shared (Kafka, Connect's API, slf4j) from this class path. Only JDK and Connect API types cross. Deletes
+ * the unpacked ZIP on close.
  */
 public final class SinkPlugin implements AutoCloseable {
 
-  private final PluginZip zip;
-  private final URLClassLoader loader;
+  /** The sink's connector class: its plugin loader is the sink's. */
+  static final String SINK_CONNECTOR = "io.streamlake.connect.s3.S3SinkConnector";
 
-  private SinkPlugin(PluginZip zip, URLClassLoader loader) {
+  private final PluginZip zip;
+  private final ClassLoader loader;
+
+  private SinkPlugin(PluginZip zip, ClassLoader loader) {
     this.zip = zip;
     this.loader = loader;
   }
@@ -30,14 +34,15 @@ public final class SinkPlugin implements AutoCloseable {
   public static SinkPlugin open(Path zipFile) throws IOException {
     PluginZip plugin = PluginZip.unpack(zipFile);
     try {
-      List<URL> jars = new ArrayList<>();
-      try (Stream<Path> files = Files.walk(plugin.pluginPath())) {
-        for (Path jar : files.filter(p -> p.toString().endsWith(".jar")).toList()) {
-          jars.add(jar.toUri().toURL());
-        }
+      Map<String, String> worker = new HashMap<>();
+      worker.put("plugin.path", plugin.pluginPath().toString());
+      worker.put("plugin.discovery", "service_load");
+      ClassLoader loader = new Plugins(worker).connectorLoader(SINK_CONNECTOR);
+      if (!(loader instanceof PluginClassLoader)) {
+        throw new IllegalStateException("the plugin ZIP " + zipFile + " has no " + SINK_CONNECTOR);
       }
-      return new SinkPlugin(plugin, new URLClassLoader(jars.toArray(URL[]::new), SinkPlugin.class.getClassLoader()));
-    } catch (IOException | RuntimeException e) {
+      return new SinkPlugin(plugin, loader);
+    } catch (RuntimeException e) {
       plugin.close();
       throw e;
     }
@@ -74,7 +79,7 @@ public final class SinkPlugin implements AutoCloseable {
   @Override
   public void close() {
     try {
-      loader.close();
+      ((PluginClassLoader) loader).close();
     } catch (IOException e) {
       // the jars are deleted with the unpacked ZIP below
     } finally {
