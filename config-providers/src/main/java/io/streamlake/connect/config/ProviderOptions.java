@@ -5,13 +5,13 @@ import io.streamlake.common.aws.AwsRegions;
 import io.streamlake.common.aws.AwsRetryClassifier;
 import io.streamlake.common.aws.CredentialSettings;
 import io.streamlake.common.config.ConfigProblems;
+import io.streamlake.common.config.EndpointValidator;
 import io.streamlake.common.retry.Backoff;
 import io.streamlake.common.retry.Jitter;
 import io.streamlake.common.retry.Retrier;
 import io.streamlake.common.retry.RetryPolicy;
 import io.streamlake.common.retry.Sleeper;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -79,7 +79,8 @@ public final class ProviderOptions {
   private ProviderOptions(String provider, AbstractConfig config, CredentialSettings credentials) {
     this.provider = provider;
     this.region = nonBlank(config.getString(REGION_CONFIG));
-    this.endpoint = nonBlank(config.getString(ENDPOINT_CONFIG)).map(ProviderOptions::uri);
+    this.endpoint = nonBlank(config.getString(ENDPOINT_CONFIG))
+        .map(text -> EndpointValidator.parse(ENDPOINT_CONFIG, text));
     this.ttlMs = config.getLong(TTL_CONFIG);
     this.credentials = credentials;
     this.retryMaxAttempts = config.getInt(RETRY_MAX_ATTEMPTS_CONFIG);
@@ -164,34 +165,6 @@ public final class ProviderOptions {
 
   private static Optional<String> nonBlank(String value) {
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
-  }
-
-  private static URI uri(String text) {
-    try {
-      URI uri = new URI(text);
-      if (uri.getScheme() == null || uri.getHost() == null) {
-        throw new URISyntaxException(text, "needs a scheme and a host");
-      }
-      return uri;
-    } catch (URISyntaxException e) {
-      throw new ConfigException(ENDPOINT_CONFIG, text, "Not an endpoint URL such as https://host[:port]");
-    }
-  }
-
-  /** Accepts empty or an absolute http(s) URL. */
-  private static final class EndpointValidator implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      String text = value == null ? "" : value.toString().trim();
-      if (!text.isEmpty()) {
-        uri(text);
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "empty, or a URL such as https://host[:port]";
-    }
   }
 
   /** Accepts -1 (none) or a positive number of milliseconds. */

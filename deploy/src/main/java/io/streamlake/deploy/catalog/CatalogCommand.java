@@ -5,19 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamlake.deploy.Args;
 import io.streamlake.deploy.ConnectorFile;
 import io.streamlake.deploy.PluginZip;
+import io.streamlake.deploy.SinkPlugin;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.json.JsonConverter;
 
@@ -106,22 +101,9 @@ public final class CatalogCommand {
    */
   @SuppressWarnings("unchecked")
   static Map<String, String> render(Path zip, Map<String, String> config, String topic, Schema schema) throws Exception {
-    try (PluginZip plugin = PluginZip.unpack(zip)) {
-      List<URL> jars = new ArrayList<>();
-      try (Stream<Path> files = Files.walk(plugin.pluginPath())) {
-        for (Path jar : files.filter(p -> p.toString().endsWith(".jar")).toList()) {
-          jars.add(jar.toUri().toURL());
-        }
-      }
-      try (URLClassLoader loader = new URLClassLoader(jars.toArray(URL[]::new), CatalogCommand.class.getClassLoader())) {
-        Method render = loader.loadClass(PREVIEW).getMethod("render", Map.class, String.class, Schema.class);
-        try {
-          return (Map<String, String>) render.invoke(null, config, topic, schema);
-        } catch (InvocationTargetException e) {
-          Throwable cause = e.getCause();
-          throw new IllegalArgumentException(cause.getMessage(), cause);
-        }
-      }
+    try (SinkPlugin plugin = SinkPlugin.open(zip)) {
+      return (Map<String, String>) plugin.call(PREVIEW, "render", new Class<?>[] {Map.class, String.class, Schema.class},
+          config, topic, schema);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.streamlake.deploy.iam;
 import io.streamlake.deploy.Args;
 import io.streamlake.deploy.ConnectorFile;
 import io.streamlake.deploy.OwnerOnlyFile;
+import io.streamlake.deploy.PluginZip;
 import io.streamlake.deploy.providers.ProviderReference;
 import io.streamlake.deploy.providers.ProviderStatements;
 import java.io.IOException;
@@ -38,7 +39,9 @@ public final class IamCommand {
       "                     connector are granted GetSecretValue / GetParameter(s) / GetObject on exactly those",
       "                     resources (the documented provider names are assumed without this option)",
       "  --provider-kms-key ARN  a customer managed KMS key of a referenced secret or SecureString parameter:",
-      "                     kms:Decrypt through Secrets Manager / SSM only (repeatable)");
+      "                     kms:Decrypt through Secrets Manager / SSM only (repeatable)",
+      "  --plugin-zip ZIP   the plugin ZIP whose sink names the Glue tables with glue.enabled (default: "
+          + PluginZip.ZIP_PROPERTY + " or packaging/target)");
 
   private final PrintStream out;
   private final PrintStream err;
@@ -75,7 +78,7 @@ public final class IamCommand {
 
   public int run(List<String> argv) throws IOException {
     Args args = Args.parse(argv, Set.of("cluster-arn", "offsets-topic", "set", "output", "worker-config",
-        "provider-kms-key"), Set.of());
+        "provider-kms-key", "plugin-zip"), Set.of());
     ConnectorFile connector = ConnectorSettings.read(args);
     if (!args.has("cluster-arn")) {
       err.println("note: --cluster-arn not given; the policy names " + KafkaArns.PLACEHOLDER);
@@ -90,7 +93,7 @@ public final class IamCommand {
     PolicyDocument policy;
     try {
       policy = ConnectorSettings.isLagEmitter(connector) ? LagEmitterPolicy.of(connector, kafka, offsetsTopic)
-          : SinkPolicy.of(connector, kafka, offsetsTopic);
+          : SinkPolicy.of(connector, kafka, offsetsTopic, args.get("plugin-zip", null));
     } catch (IllegalArgumentException e) {
       err.println("streamlake iam: " + e.getMessage());
       return 1;

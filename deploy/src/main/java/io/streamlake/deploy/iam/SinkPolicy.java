@@ -1,7 +1,11 @@
 package io.streamlake.deploy.iam;
 
 import io.streamlake.deploy.ConnectorFile;
+import io.streamlake.deploy.PluginZip;
+import io.streamlake.deploy.SinkPlugin;
 import io.streamlake.deploy.iam.PolicyDocument.Statement;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +28,15 @@ public final class SinkPolicy {
 
   private SinkPolicy() {}
 
+  /** The policy, with Glue table names (glue.enabled) from the plugin ZIP {@link PluginZip#locate} finds. */
   public static PolicyDocument of(ConnectorFile connector, KafkaArns kafka, String offsetsTopic) {
+    return of(connector, kafka, offsetsTopic, null);
+  }
+
+  /**
+   * @param pluginZip the plugin ZIP whose sink names the Glue tables (glue.enabled); null: {@link PluginZip#locate}
+   */
+  public static PolicyDocument of(ConnectorFile connector, KafkaArns kafka, String offsetsTopic, String pluginZip) {
     var config = connector.config();
     String bucket = required(connector, "s3.bucket.name");
     String dir = topicsDir(config.getOrDefault("topics.dir", "topics"));
@@ -46,7 +58,7 @@ public final class SinkPolicy {
       statements.add(Statement.allow("AssumeTheWriterRole", List.of("sts:AssumeRole"), List.of(role)));
     }
     if (Boolean.parseBoolean(config.getOrDefault("glue.enabled", "false").trim())) {
-      statements.add(glue(connector, kafka));
+      statements.add(glue(connector, kafka, pluginZip));
     }
     statements.addAll(GlueSchemaRegistryStatements.forReading(config));
     statements.addAll(WorkerStatements.of(kafka, offsetsTopic));
@@ -67,11 +79,11 @@ public final class SinkPolicy {
   /**
    * glue.enabled: the three table calls the sink's catalog syncer makes (GetTable, CreateTable, UpdateTable; it
    * never calls GetDatabase or touches partitions), on the catalog, the database and the connector's tables. Glue
-   * authorises a table call on all three ARNs. Table names: glue.table.name with each topic put in, as the sink
-   * spells them (lower case, characters other than a-z, 0-9 and _ as _); a topics.regex makes the topic part a
-   * wildcard.
+   * authorises a table call on all three ARNs. Table names: glue.table.name with each topic put in, named by the
+   * sink's own code from the plugin ZIP (lower case, characters other than a-z, 0-9 and _ as _, at most 255); a
+   * topics.regex makes the topic part a wildcard.
    */
-  static Statement glue(ConnectorFile connector, KafkaArns kafka) {
+  static Statement glue(ConnectorFile connector, KafkaArns kafka, String pluginZip) {
     var config = connector.config();
     String database = required(connector, "glue.database");
     String region = config.getOrDefault("glue.region", "").trim();
@@ -88,22 +100,39 @@ public final class SinkPolicy {
     resources.add(prefix + "catalog");
     resources.add(prefix + "database/" + database);
     List<String> tables = new ArrayList<>();
-    for (String topic : topics(connector)) {
-      tables.add(prefix + "table/" + database + "/" + glueName(template.replace("${topic}", topic)));
+    try (SinkPlugin sink = SinkPlugin.open(PluginZip.locate(pluginZip))) {
+      for (String topic : topics(connector)) {
+        tables.add(prefix + "table/" + database + "/" + tableName(sink, template, topic));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the plugin ZIP for the Glue table names: " + e.getMessage(), e);
     }
     tables.stream().distinct().forEach(resources::add);
     return Statement.allow("KeepTheGlueTables", List.of("glue:GetTable", "glue:CreateTable", "glue:UpdateTable"),
         resources);
   }
 
-  /** A Glue table name as the sink makes it legal; a wildcard (*) stays. */
-  private static String glueName(String name) {
-    StringBuilder out = new StringBuilder();
-    for (char c : name.toLowerCase(Locale.ROOT).toCharArray()) {
-      out.append((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '*' ? c : '_');
+  /** Stands for an IAM wildcard in a topic while the sink names its table: legal in Glue names, so it survives. */
+  private static final String WILDCARD = "0streamlake0wildcard0";
+
+  /** The sink's name of {@code topic}'s table; a wildcard (*) in the topic stays a wildcard. */
+  static String tableName(SinkPlugin sink, String template, String topic) {
+    String name = (String) sink.call(TABLE_NAMES, "tableName", new Class<?>[] {String.class, String.class}, template,
+        topic.replace("*", WILDCARD));
+    if (!topic.contains("*")) {
+      return name;
     }
-    return out.toString();
+    name = name.replace(WILDCARD, "*");
+    // Cut at 255 inside a wildcard: the names it stands for are cut there too, so they start with what precedes.
+    for (int k = WILDCARD.length() - 1; k > 0; k--) {
+      if (name.endsWith(WILDCARD.substring(0, k))) {
+        return name.substring(0, name.length() - k) + "*";
+      }
+    }
+    return name;
   }
+
+  private static final String TABLE_NAMES = "io.streamlake.connect.s3.catalog.CatalogPreview";
 
   /** topics.dir as the sink uses it: without leading or trailing slashes. */
   static String topicsDir(String value) {

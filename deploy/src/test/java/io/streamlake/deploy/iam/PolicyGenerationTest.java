@@ -102,6 +102,26 @@ class PolicyGenerationTest {
   }
 
   @Test
+  void testGlueTableNamesAreTheSinksOwnCutTo255Characters() throws IOException {
+    String topic = "Order-Events." + "x".repeat(300);
+    ConnectorFile file = example("order-events-s3-parquet.json").with(Map.of("topics", topic, "glue.enabled", "true",
+        "glue.database", "lake", "glue.table.name", "raw_${topic}"));
+    String arn = "arn:aws:glue:" + file.config().getOrDefault("s3.region", "us-west-2") + ":123456789012:table/lake/";
+    String full = "raw_order_events_" + "x".repeat(300);
+    PolicyEvaluator glue = sink(file);
+    assertThat(glue.allows("glue:CreateTable", arn + full.substring(0, 255))).isTrue();
+    assertThat(glue.allows("glue:CreateTable", arn + full)).isFalse();
+
+    // topics.regex: the wildcard survives the sink's naming, also where the cut falls inside it
+    String prefix = "p".repeat(250);
+    PolicyEvaluator regex = sink(example("order-events-s3-parquet.json").with(Map.of("topics", "",
+        "topics.regex", prefix + ".*", "glue.enabled", "true", "glue.database", "lake")));
+    String cut = (prefix + "_abcdefgh").substring(0, 255);
+    assertThat(regex.allows("glue:CreateTable", arn + cut)).isTrue();
+    assertThat(regex.allows("glue:CreateTable", arn + "q".repeat(255))).isFalse();
+  }
+
+  @Test
   void testConfluentsAssumeRoleKeyIsGrantedToo() throws IOException {
     ConnectorFile file = example("order-events-s3-parquet.json").with(Map.of(
         "s3.credentials.provider.sts.role.arn", "arn:aws:iam::2:role/cross-account"));

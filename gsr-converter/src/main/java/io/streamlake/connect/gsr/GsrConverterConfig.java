@@ -4,8 +4,8 @@ import io.streamlake.common.aws.AwsCredentialsConfig;
 import io.streamlake.common.aws.CredentialSettings;
 import io.streamlake.common.config.Choices;
 import io.streamlake.common.config.ConfigProblems;
+import io.streamlake.common.config.EndpointValidator;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -330,7 +330,7 @@ public final class GsrConverterConfig extends ConverterConfig {
 
   public Optional<URI> endpoint() {
     String endpoint = getString(ENDPOINT_CONFIG).trim();
-    return endpoint.isEmpty() ? Optional.empty() : Optional.of(URI.create(endpoint));
+    return endpoint.isEmpty() ? Optional.empty() : Optional.of(EndpointValidator.parse(ENDPOINT_CONFIG, endpoint));
   }
 
   public String registryName() {
@@ -389,30 +389,5 @@ public final class GsrConverterConfig extends ConverterConfig {
 
   public CredentialSettings credentials() {
     return credentials;
-  }
-
-  /** Accepts empty or an absolute http(s) URL; its toString is what the docs show. */
-  private static final class EndpointValidator implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      String text = value == null ? "" : value.toString().trim();
-      if (text.isEmpty()) {
-        return;
-      }
-      try {
-        URI uri = new URI(text);
-        if (uri.getScheme() == null || uri.getHost() == null
-            || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-          throw new ConfigException(name, value, "must be empty or an absolute http(s) URL");
-        }
-      } catch (URISyntaxException e) {
-        throw new ConfigException(name, value, "must be empty or an absolute http(s) URL: " + e.getMessage());
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "empty, or an absolute http(s) URL";
-    }
   }
 }

@@ -73,6 +73,25 @@ class S3SinkConnectorTest {
   }
 
   @Test
+  void aGlueEndpointThatIsNotAUrlIsAValidationErrorNamingIt() {
+    Map<String, String> props = props();
+    props.put("path.format", "'dt'=YYYY-MM-dd");
+    props.put("timezone", "UTC");
+    props.put("glue.enabled", "true");
+    props.put("glue.database", "lake");
+    for (String bad : List.of("glue.local", "http://bad host", "ftp://glue.local")) {
+      props.put("glue.endpoint", bad);
+      Map<String, List<String>> errors = errors(new S3SinkConnector().validate(props));
+      assertThat(errors).as(bad).containsOnlyKeys("glue.endpoint");
+      assertThat(errors.get("glue.endpoint")).singleElement().asString().contains("http(s) URL");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> new S3SinkConnector().start(props))
+          .isInstanceOf(org.apache.kafka.common.config.ConfigException.class).hasMessageContaining("glue.endpoint");
+    }
+    props.put("glue.endpoint", "https://glue.eu-west-1.amazonaws.com");
+    assertThat(errors(new S3SinkConnector().validate(props))).isEmpty();
+  }
+
+  @Test
   void versionIsTheBundleVersion() {
     assertThat(new S3SinkConnector().version()).isNotBlank().doesNotContain("${");
   }

@@ -33,4 +33,12 @@ public final class CatalogPreview {
     out.put("tableInput", TableRendering.tableInputJson(table));
     return out;
   }
+
+  /**
+   * The Glue table name the sink gives {@code topic} under the {@code glue.table.name} template {@code template}
+   * (lower case, Glue-legal characters, at most 255): the CLI's IAM policy names exactly these tables.
+   */
+  public static String tableName(String template, String topic) {
+    return S3SinkConfig.glueTableName(template, topic);
+  }
 }

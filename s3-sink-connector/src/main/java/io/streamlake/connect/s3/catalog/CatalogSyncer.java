@@ -36,10 +36,11 @@ import software.amazon.awssdk.services.glue.model.GlueException;
  * <p>Races between tasks converge: every write is computed from the table just read, CreateTable that finds the
  * table created ({@code AlreadyExistsException}) and UpdateTable that finds it changed (its version moved:
  * {@code ConcurrentModificationException}) read again and merge again, and a table that already has every
- * column is not written. Transient failures (throttling, 5xx, timeouts, conflicts) are retried with back-off
- * until they succeed or the task stops, a WARN per retry; other failures (access denied, no such database) and
- * incompatible schemas are logged as errors and counted in {@link CatalogMetrics}, and the table is left as it
- * was. A failed topic is tried again with its next file, at most once per {@code cooldownMs}.
+ * column is not written. Transient failures (throttling, 5xx, timeouts, network errors, conflicts) are retried
+ * with back-off, a WARN per retry, until they succeed or the retrier's deadline passes (topics share the thread,
+ * so one topic's endless failure must not starve the others); that, other failures (access denied, no such
+ * database) and incompatible schemas are logged as errors and counted in {@link CatalogMetrics}, and the table
+ * is left as it was. A failed topic is tried again with its next file, at most once per {@code cooldownMs}.
  */
 public final class CatalogSyncer implements AutoCloseable {
 
@@ -130,24 +131,40 @@ public final class CatalogSyncer implements AutoCloseable {
   }
 
   private void drain() {
-    while (!Thread.currentThread().isInterrupted()) {
-      Map<String, Set<Schema>> batch;
-      synchronized (lock) {
-        if (pending.isEmpty()) {
-          draining = false;
+    try {
+      while (!Thread.currentThread().isInterrupted()) {
+        Map<String, Set<Schema>> batch;
+        synchronized (lock) {
+          if (pending.isEmpty()) {
+            return;
+          }
+          batch = new LinkedHashMap<>(pending);
+          pending.clear();
           metrics.pendingTopics.set(0);
-          lock.notifyAll();
-          return;
         }
-        batch = new LinkedHashMap<>(pending);
-        pending.clear();
-        metrics.pendingTopics.set(0);
+        batch.forEach(this::syncGuarded);
       }
-      batch.forEach(this::sync);
+    } finally {
+      // Also when the thread dies of an Error: the next reported file schedules a new round.
+      synchronized (lock) {
+        draining = false;
+        metrics.pendingTopics.set(pending.size());
+        lock.notifyAll();
+      }
     }
-    synchronized (lock) {
-      draining = false;
-      lock.notifyAll();
+  }
+
+  /** One topic's sync; a bug or an unexpected failure in it costs that topic's round, not the thread. */
+  private void syncGuarded(String topic, Set<Schema> queued) {
+    try {
+      sync(topic, queued);
+    } catch (RuntimeException e) {
+      metrics.failures.incrementAndGet();
+      metrics.lastError.set(e.toString());
+      failedAt.put(topic, clockMs.getAsLong());
+      log.error("Glue table {}.{} of topic {} failed unexpectedly: {}. Data keeps flowing to S3; the table is tried"
+          + " again with the topic's next file (at most every {} ms)", tables.database(), tables.tableName(topic),
+          topic, e, cooldownMs, e);
     }
   }
 
@@ -159,12 +176,40 @@ public final class CatalogSyncer implements AutoCloseable {
       return;
     }
     String table = tables.database() + "." + tables.tableName(topic);
+    Attempt attempt = attempt(topic, schemas, table);
+    if (attempt.outcome() != Outcome.INCOMPATIBLE) {
+      return;
+    }
+    if (schemas.size() == 1) {
+      incompatible(topic, schemas, table, attempt.reason());
+      return;
+    }
+    // Some schema of the batch clashes with the table or with another of the batch: apply them one at a time,
+    // in order, so only the clashing ones are set aside and the others still reach the table.
+    for (Schema schema : schemas) {
+      if (Thread.currentThread().isInterrupted()) {
+        return;
+      }
+      Attempt single = attempt(topic, Set.of(schema), table);
+      if (single.outcome() == Outcome.INCOMPATIBLE) {
+        incompatible(topic, Set.of(schema), table, single.reason());
+      } else if (single.outcome() == Outcome.FAILED) {
+        return; // reported and cooling down; the rest come again with the topic's next files
+      }
+    }
+  }
+
+  private enum Outcome { SYNCED, INCOMPATIBLE, FAILED }
+
+  private record Attempt(Outcome outcome, String reason) {}
+
+  /** Brings {@code schemas} into the table; failures other than incompatibility are reported here. */
+  private Attempt attempt(String topic, Set<Schema> schemas, String table) {
     TableDefinition wanted;
     try {
       wanted = wanted(topic, schemas);
     } catch (CatalogException e) {
-      incompatible(topic, schemas, table, e.getMessage());
-      return;
+      return new Attempt(Outcome.INCOMPATIBLE, e.getMessage());
     }
     try {
       retrier.call("Glue table " + table, () -> {
@@ -173,20 +218,21 @@ public final class CatalogSyncer implements AutoCloseable {
       });
       inTable.computeIfAbsent(topic, t -> Collections.newSetFromMap(new ConcurrentHashMap<>())).addAll(schemas);
       failedAt.remove(topic);
+      return new Attempt(Outcome.SYNCED, null);
     } catch (RetryFailure e) {
       if (e.reason() == RetryFailure.Reason.INTERRUPTED) {
         Thread.currentThread().interrupt();
-        return;
+        return new Attempt(Outcome.FAILED, e.getMessage());
       }
       if (e.getCause() instanceof CatalogException incompatible) {
-        incompatible(topic, schemas, table, incompatible.getMessage());
-        return;
+        return new Attempt(Outcome.INCOMPATIBLE, incompatible.getMessage());
       }
       metrics.failures.incrementAndGet();
       metrics.lastError.set(e.getMessage());
       failedAt.put(topic, clockMs.getAsLong());
       log.error("Glue table {} was not created or updated for topic {}: {}. Data keeps flowing to S3; the table is"
           + " tried again with the topic's next file (at most every {} ms)", table, topic, e.getMessage(), cooldownMs);
+      return new Attempt(Outcome.FAILED, e.getMessage());
     }
   }
 

@@ -1,13 +1,13 @@
 package io.streamlake.connect.s3.catalog;
 
 import io.streamlake.common.aws.CredentialSettings;
+import io.streamlake.common.config.EndpointValidator;
 import io.streamlake.common.retry.Backoff;
 import io.streamlake.common.retry.Jitter;
 import io.streamlake.common.retry.Retrier;
 import io.streamlake.common.retry.RetryPolicy;
 import io.streamlake.common.retry.Sleeper;
 import io.streamlake.connect.s3.config.S3SinkConfig;
-import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -50,6 +50,18 @@ public final class Catalogs {
     }
   }
 
+  /** How many of the longest back-off ({@code glue.retry.max.backoff.ms}) one topic's retry cycle may take. */
+  public static final int RETRY_CYCLE_BACKOFFS = 10;
+
+  /**
+   * How long one topic's catalog update is retried before it is given up until the topic's next file: the
+   * topics share one thread, so an update that never succeeds (Glue down, an unknown glue.endpoint host) must
+   * not hold up the other topics' tables for ever.
+   */
+  static long retryCycleMs(long maxBackoffMs) {
+    return maxBackoffMs > Long.MAX_VALUE / RETRY_CYCLE_BACKOFFS ? Long.MAX_VALUE : maxBackoffMs * RETRY_CYCLE_BACKOFFS;
+  }
+
   /** The syncer of a task, or null when {@code glue.enabled} is false. */
   public static Handle create(S3SinkConfig config, String threadName) {
     if (!config.getBoolean(S3SinkConfig.GLUE_ENABLED_CONFIG)) {
@@ -66,22 +78,22 @@ public final class Catalogs {
         .httpClientBuilder(ApacheHttpClient.builder()
             .connectionTimeout(Duration.ofMillis(Math.min(timeout, 10_000L)))
             .socketTimeout(Duration.ofMillis(timeout)))
-        // Retries are the syncer's (Retrier): back-off without end, a WARN per retry.
+        // Retries are the syncer's (Retrier): a bounded cycle of back-off, a WARN per retry.
         .overrideConfiguration(ClientOverrideConfiguration.builder()
             .retryStrategy(AwsRetryStrategy.doNotRetry())
             .apiCallAttemptTimeout(Duration.ofMillis(timeout))
             .build());
     String endpoint = config.getString(S3SinkConfig.GLUE_ENDPOINT_CONFIG);
     if (!endpoint.isBlank()) {
-      builder.endpointOverride(URI.create(endpoint));
+      builder.endpointOverride(EndpointValidator.parse(S3SinkConfig.GLUE_ENDPOINT_CONFIG, endpoint));
     }
     GlueClient client = builder.build();
     CatalogStore store = new GlueCatalogStore(client, config.getString(S3SinkConfig.GLUE_CATALOG_ID_CONFIG));
     long maxBackoff = config.getLong(S3SinkConfig.GLUE_RETRY_MAX_BACKOFF_CONFIG);
     Backoff backoff = Backoff.of(Math.min(config.getLong(S3SinkConfig.RETRY_BACKOFF_CONFIG), maxBackoff), maxBackoff,
         Jitter.EQUAL);
-    Retrier retrier = new Retrier(RetryPolicy.withDeadline(backoff, Long.MAX_VALUE), CatalogSyncer.classifier(),
-        System::currentTimeMillis, Sleeper.THREAD);
+    Retrier retrier = new Retrier(RetryPolicy.withDeadline(backoff, retryCycleMs(maxBackoff)),
+        CatalogSyncer.classifier(), System::currentTimeMillis, Sleeper.THREAD);
     CatalogSyncer syncer = new CatalogSyncer(tables, store, retrier, System::currentTimeMillis, maxBackoff,
         threadName);
     return new Handle(syncer, client, credentials);

@@ -5,6 +5,7 @@ import io.streamlake.common.aws.CredentialSettings;
 import io.streamlake.common.config.Choices;
 import io.streamlake.common.config.ConfigProblem;
 import io.streamlake.common.config.ConfigProblems;
+import io.streamlake.common.config.EndpointValidator;
 import io.streamlake.connect.s3.path.PathFormat;
 import io.streamlake.connect.s3.path.PathProjection;
 import io.streamlake.connect.s3.path.PathTemplate;
@@ -339,8 +340,9 @@ public final class S3SinkConfig extends AbstractConfig {
   public static final String GLUE_RETRY_MAX_BACKOFF_CONFIG = "glue.retry.max.backoff.ms";
   public static final long GLUE_RETRY_MAX_BACKOFF_DEFAULT = 60_000L;
   private static final String GLUE_RETRY_MAX_BACKOFF_DOC = "Longest wait between two attempts of a failing"
-      + " catalog update (the first waits s3.retry.backoff.ms, then doubling, with jitter). A catalog update is"
-      + " retried until it succeeds or the task stops; data keeps flowing meanwhile.";
+      + " catalog update (the first waits s3.retry.backoff.ms, then doubling, with jitter). A topic's catalog"
+      + " update is retried for at most 10 times this long, then logged as an error and tried again with the"
+      + " topic's next file after this long, so other topics' tables go ahead; data keeps flowing meanwhile.";
 
   public static final ConfigDef CONFIG_DEF = newConfigDef();
 
@@ -499,8 +501,8 @@ public final class S3SinkConfig extends AbstractConfig {
         Width.SHORT, "Glue catalog id");
     def.define(GLUE_REGION_CONFIG, Type.STRING, "", Importance.LOW, GLUE_REGION_DOC, GROUP_CATALOG, ++order,
         Width.SHORT, "Glue region");
-    def.define(GLUE_ENDPOINT_CONFIG, Type.STRING, "", Importance.LOW, GLUE_ENDPOINT_DOC, GROUP_CATALOG, ++order,
-        Width.LONG, "Glue endpoint");
+    def.define(GLUE_ENDPOINT_CONFIG, Type.STRING, "", new EndpointValidator(), Importance.LOW, GLUE_ENDPOINT_DOC,
+        GROUP_CATALOG, ++order, Width.LONG, "Glue endpoint");
     def.define(GLUE_PROJECTION_CONFIG, Type.BOOLEAN, GLUE_PROJECTION_DEFAULT, Importance.LOW, GLUE_PROJECTION_DOC,
         GROUP_CATALOG, ++order, Width.SHORT, "Partition projection");
     def.define(GLUE_PROJECTION_START_CONFIG, Type.STRING, GLUE_PROJECTION_START_DEFAULT, new IsoDateValidator(),
@@ -604,7 +606,15 @@ public final class S3SinkConfig extends AbstractConfig {
    * characters other than a-z, 0-9 and _ become _).
    */
   public String glueTableName(String topic) {
-    String name = getString(GLUE_TABLE_CONFIG).replace(TOPIC_PLACEHOLDER, topic).toLowerCase(Locale.ROOT);
+    return glueTableName(getString(GLUE_TABLE_CONFIG), topic);
+  }
+
+  /**
+   * The Glue table name of {@code topic} under the {@code glue.table.name} template {@code template}: the one
+   * implementation, also used by the CLI's IAM policy generator (through the plugin ZIP).
+   */
+  public static String glueTableName(String template, String topic) {
+    String name = template.replace(TOPIC_PLACEHOLDER, topic).toLowerCase(Locale.ROOT);
     StringBuilder out = new StringBuilder(name.length());
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);

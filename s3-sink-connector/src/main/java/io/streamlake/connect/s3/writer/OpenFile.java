@@ -27,9 +27,14 @@ final class OpenFile {
   private final String pathTopic;
   private final String encodedPartition;
   private final org.apache.kafka.connect.data.Schema schema;
-  /** Value schemas of the records of a file not bound to one schema (JSON lines); null for bound files. */
+  /**
+   * Value schemas of the records of a file not bound to one schema (JSON lines); null for bound files. Tombstones
+   * (null values, written with {@code behavior.on.null.values=write}) add none: they have no columns, and their
+   * null schema would stand for "schemaless" and clash with the file's real schema in the catalog.
+   */
   private final Set<org.apache.kafka.connect.data.Schema> recordSchemas;
   private org.apache.kafka.connect.data.Schema lastRecordSchema;
+  private boolean recordedSchema;
   private long startOffset = -1;
   private long endOffset = -1;
   private long records;
@@ -49,8 +54,10 @@ final class OpenFile {
 
   void write(SinkRecord record) throws IOException {
     writer.write(record);
-    if (recordSchemas != null && (records == 0 || record.valueSchema() != lastRecordSchema)) {
+    if (recordSchemas != null && record.value() != null
+        && (!recordedSchema || record.valueSchema() != lastRecordSchema)) {
       lastRecordSchema = record.valueSchema();
+      recordedSchema = true;
       recordSchemas.add(lastRecordSchema); // one identity check per record; converters reuse schema instances
     }
     if (startOffset < 0) {
@@ -79,7 +86,7 @@ final class OpenFile {
 
   /**
    * The value schemas of the file's rows (null stands for schemaless values): the schema it was opened with when
-   * the format binds one, else every schema its records had.
+   * the format binds one, else every schema its non-null records had (none for a file of tombstones only).
    */
   List<org.apache.kafka.connect.data.Schema> schemas() {
     if (recordSchemas == null) {

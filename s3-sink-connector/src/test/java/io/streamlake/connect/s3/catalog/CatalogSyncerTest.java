@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +49,8 @@ class CatalogSyncerTest {
     props.put("aws.access.key.id", "AKIDSINKTEST");
     props.put("aws.secret.access.key", "not-a-secret");
     props.put("s3.retry.backoff.ms", "5");
-    props.put("glue.retry.max.backoff.ms", "40");
+    // a retry cycle of 10 s: room for a cold client's first calls and for lost races
+    props.put("glue.retry.max.backoff.ms", "1000");
     for (int i = 0; i < keyValues.length; i += 2) {
       props.put(keyValues[i], keyValues[i + 1]);
     }
@@ -136,6 +139,53 @@ class CatalogSyncerTest {
   }
 
   @Test
+  void aTopicThatKeepsFailingGivesUpAfterItsRetryCycleSoOthersProceed() throws Exception {
+    AtomicInteger ordersReads = new AtomicInteger();
+    glue.server().on("AWSGlue.GetTable", request -> {
+      String name = request.path("Name").asText();
+      if (name.equals("orders")) {
+        ordersReads.incrementAndGet();
+        throw new AwsJsonStandIn.AwsError(503, "ServiceUnavailableException", "Glue is having a bad day");
+      }
+      JsonNode table = glue.table("lake", name).orElseThrow(
+          () -> AwsJsonStandIn.notFound("EntityNotFoundException", "Table " + name + " not found."));
+      return Map.of("Table", table);
+    });
+    // back-off 5 ms doubling to 40 ms: the cycle ends within 10 x 40 ms
+    CatalogSyncer syncer = syncer("glue.retry.max.backoff.ms", "40");
+    long start = System.nanoTime();
+    syncer.filePublished("orders", Orders.ORDER, PARTITION);
+    syncer.filePublished("returns", Orders.ORDER, PARTITION);
+    assertThat(syncer.awaitIdle(Duration.ofSeconds(10))).as("catalog thread idle").isTrue();
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000);
+    assertThat(ordersReads.get()).isGreaterThan(1); // retried first
+    assertThat(glue.table("lake", "returns")).isPresent();
+    assertThat(glue.table("lake", "orders")).isEmpty();
+    assertThat(syncer.metrics().failures()).isEqualTo(1);
+    assertThat(syncer.metrics().lastError()).contains("Glue table lake.orders").contains("attempts").contains("503");
+  }
+
+  @Test
+  void anUnreachableEndpointIsGivenUpAfterTheRetryCycle() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    // A network failure (SdkClientException) is transient, like an unknown glue.endpoint host: retried, not for ever.
+    CatalogSyncer syncer = syncer("glue.endpoint", "http://127.0.0.1:" + closedPort, "glue.retry.max.backoff.ms", "40");
+    syncer.filePublished("orders", Orders.ORDER, PARTITION);
+    assertThat(syncer.awaitIdle(Duration.ofSeconds(10))).as("catalog thread idle").isTrue();
+    assertThat(syncer.metrics().failures()).isEqualTo(1);
+    assertThat(syncer.metrics().lastError()).contains("attempts").contains(String.valueOf(closedPort));
+  }
+
+  @Test
+  void theRetryCycleIsTenLongestBackoffs() {
+    assertThat(Catalogs.retryCycleMs(60_000)).isEqualTo(600_000);
+    assertThat(Catalogs.retryCycleMs(Long.MAX_VALUE / 2)).isEqualTo(Long.MAX_VALUE);
+  }
+
+  @Test
   void aMissingDatabaseIsReportedNotRetriedForEver() throws Exception {
     CatalogSyncer syncer = syncer("glue.database", "nowhere", "glue.retry.max.backoff.ms", "60000");
     syncer.filePublished("orders", Orders.ORDER, PARTITION);
@@ -167,6 +217,67 @@ class CatalogSyncerTest {
     syncer.filePublished("orders", v2, PARTITION);
     idle(syncer);
     assertThat(glue.server().calls()).hasSize(calls);
+  }
+
+  @Test
+  void anIncompatibleSchemaInABatchSetsAsideOnlyItself() throws Exception {
+    // Hold the thread on another topic's read, so the three schemas of orders queue up as one batch.
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicBoolean first = new AtomicBoolean(true);
+    glue.server().on("AWSGlue.GetTable", request -> {
+      if (first.compareAndSet(true, false)) {
+        await(release);
+      }
+      JsonNode table = glue.table("lake", request.path("Name").asText()).orElseThrow(
+          () -> AwsJsonStandIn.notFound("EntityNotFoundException", "Table not found."));
+      return Map.of("Table", table);
+    });
+    CatalogSyncer syncer = syncer();
+    Schema v1 = SchemaBuilder.struct().name("T").field("id", Schema.INT32_SCHEMA).build();
+    Schema clash = SchemaBuilder.struct().name("T").field("id", Schema.STRING_SCHEMA).build();
+    Schema v2 = SchemaBuilder.struct().name("T").field("id", Schema.INT32_SCHEMA)
+        .field("note", Schema.OPTIONAL_STRING_SCHEMA).build();
+    syncer.filePublished("returns", v1, PARTITION);
+    syncer.filePublished("orders", v1, PARTITION);
+    syncer.filePublished("orders", clash, PARTITION);
+    syncer.filePublished("orders", v2, PARTITION);
+    release.countDown();
+    idle(syncer);
+
+    assertThat(columns("Columns")).containsExactly("id int", "note string");
+    assertThat(syncer.metrics().incompatibleSchemas()).isEqualTo(1);
+    assertThat(syncer.metrics().lastError()).contains("column id");
+    int calls = glue.server().calls().size();
+    for (Schema schema : List.of(v1, clash, v2)) {
+      syncer.filePublished("orders", schema, PARTITION);
+    }
+    idle(syncer);
+    assertThat(glue.server().calls()).hasSize(calls);
+  }
+
+  @Test
+  void anUnexpectedFailureCostsOneTopicNotTheCatalogThread() throws Exception {
+    CatalogSyncer syncer = syncer("format.class", "json", "glue.retry.max.backoff.ms", "60000");
+    // A decimal without its scale parameter: HiveTypes fails with a NumberFormatException, not a CatalogException.
+    Schema broken = SchemaBuilder.struct().name("T").field("amount",
+        SchemaBuilder.bytes().name(Decimal.LOGICAL_NAME).parameter("connect.decimal.precision", "12").build()).build();
+    Schema fine = SchemaBuilder.struct().name("T").field("id", Schema.INT64_SCHEMA).build();
+    syncer.filePublished("orders", broken, PARTITION);
+    syncer.filePublished("returns", fine, PARTITION);
+    assertThat(syncer.awaitIdle(Duration.ofSeconds(10))).as("catalog thread idle").isTrue();
+    assertThat(syncer.metrics().failures()).isEqualTo(1);
+    assertThat(syncer.metrics().lastError()).contains("NumberFormatException");
+    assertThat(glue.table("lake", "returns")).isPresent();
+    assertThat(glue.table("lake", "orders")).isEmpty();
+
+    // The thread still takes work: a new topic gets its table.
+    syncer.filePublished("refunds", fine, PARTITION);
+    idle(syncer);
+    assertThat(glue.table("lake", "refunds")).isPresent();
+    // The failed topic cools down like any failed topic: no new attempt within glue.retry.max.backoff.ms.
+    syncer.filePublished("orders", broken, PARTITION);
+    idle(syncer);
+    assertThat(syncer.metrics().failures()).isEqualTo(1);
   }
 
   @Test

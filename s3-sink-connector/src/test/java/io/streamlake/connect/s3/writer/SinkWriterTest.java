@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -209,6 +211,37 @@ class SinkWriterTest {
     SinkWriter ignoring = writer(ignore);
     ignoring.put(List.of(tombstone));
     assertThat(committed(ignoring)).isEqualTo(1);
+  }
+
+  @Test
+  void writtenTombstonesAddNoSchemaToTheFilesPublishedSchemas() {
+    Map<String, String> props = props();
+    props.put("format.class", "json");
+    props.put("timestamp.extractor", "Record");
+    props.put("behavior.on.null.values", "write");
+    props.put("flush.size", "3");
+    List<org.apache.kafka.connect.data.Schema> published = new ArrayList<>();
+    SinkWriter writer = SinkWriters.create(new S3SinkConfig(props), store, new FakeSinkTaskContext(reporter), "test",
+        clock, (topic, schema, encodedPartition, key) -> published.add(schema));
+    SinkRecord tombstone = new SinkRecord("orders", 0, Schema.STRING_SCHEMA, "k1", null, null, 1L, T0 + 1,
+        TimestampType.CREATE_TIME);
+    writer.put(List.of(Orders.record("orders", 0, 0, T0), tombstone, Orders.record("orders", 0, 2, T0 + 2)));
+    assertThat(committed(writer)).isEqualTo(3);
+    assertThat(dataKeys()).hasSize(1);
+    assertThat(new String(store.object(dataKeys().get(0)), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("null");
+    // The file's rows have Orders.ORDER; the tombstone's missing schema is not "schemaless".
+    assertThat(published).containsExactly(Orders.ORDER);
+
+    SinkWriter onlyTombstones = SinkWriters.create(new S3SinkConfig(props), store,
+        new FakeSinkTaskContext(reporter), "test2", clock, (topic, schema, encodedPartition, key) -> published.add(schema));
+    published.clear();
+    onlyTombstones.put(List.of(
+        new SinkRecord("orders", 1, null, "a", null, null, 0L, T0, TimestampType.CREATE_TIME),
+        new SinkRecord("orders", 1, null, "b", null, null, 1L, T0, TimestampType.CREATE_TIME),
+        new SinkRecord("orders", 1, null, "c", null, null, 2L, T0, TimestampType.CREATE_TIME)));
+    assertThat(dataKeys()).hasSize(2);
+    assertThat(published).isEmpty();
   }
 
   @Test
