@@ -1,13 +1,12 @@
 package io.streamlake.connect.config;
 
+import io.streamlake.common.aws.AwsClientSettings;
 import io.streamlake.common.aws.CredentialSettings;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -31,12 +30,8 @@ final class AwsClients implements AutoCloseable {
     if (credentials == null) {
       credentials = options.credentials().provider(region);
     }
-    builder.region(region)
-        .credentialsProvider(credentials)
-        .httpClientBuilder(ApacheHttpClient.builder())
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
-    options.endpoint().ifPresent(builder::endpointOverride);
-    C client = builder.build();
+    C client = AwsClientSettings.configure(builder, region, credentials, options.endpoint(),
+        AwsClientSettings.DEFAULT_TIMEOUT).build();
     built.add(client);
     return client;
   }
@@ -46,7 +41,7 @@ final class AwsClients implements AutoCloseable {
     if (credentials == null) {
       credentials = options.credentials().provider(region);
     }
-    SdkHttpClient http = ApacheHttpClient.builder().build();
+    SdkHttpClient http = AwsClientSettings.buildHttpClient(AwsClientSettings.DEFAULT_TIMEOUT);
     built.add(http);
     return new AwsJsonClient(signingName, targetPrefix, region, options.endpoint(), credentials, http);
   }

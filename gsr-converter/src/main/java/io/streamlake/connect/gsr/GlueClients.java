@@ -1,5 +1,6 @@
 package io.streamlake.connect.gsr;
 
+import io.streamlake.common.aws.AwsClientSettings;
 import io.streamlake.common.aws.AwsRegions;
 import io.streamlake.common.retry.Backoff;
 import io.streamlake.common.retry.Jitter;
@@ -8,11 +9,8 @@ import io.streamlake.common.retry.RetryPolicy;
 import io.streamlake.common.retry.Sleeper;
 import org.apache.kafka.common.config.ConfigException;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.glue.GlueClient;
-import software.amazon.awssdk.services.glue.GlueClientBuilder;
 
 /** Builds the Glue client (region, endpoint override, credentials; SDK retries off) and its retrier. */
 final class GlueClients {
@@ -20,13 +18,9 @@ final class GlueClients {
   private GlueClients() {}
 
   static GlueClient create(GsrConverterConfig config, Region region, AwsCredentialsProvider credentials) {
-    GlueClientBuilder builder = GlueClient.builder()
-        .httpClientBuilder(ApacheHttpClient.builder())
-        .region(region)
-        .credentialsProvider(credentials)
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
-    config.endpoint().ifPresent(builder::endpointOverride);
-    return builder.build();
+    // Retries are ours (Retrier); a call that hangs is cut after AwsClientSettings.DEFAULT_TIMEOUT and retried.
+    return AwsClientSettings.configure(GlueClient.builder(), region, credentials, config.endpoint(),
+        AwsClientSettings.DEFAULT_TIMEOUT).build();
   }
 
   /** Up to glue.retry.max.attempts attempts with full-jitter back-off; a WARN per retry. */

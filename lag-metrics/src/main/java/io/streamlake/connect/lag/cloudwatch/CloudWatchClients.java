@@ -1,5 +1,6 @@
 package io.streamlake.connect.lag.cloudwatch;
 
+import io.streamlake.common.aws.AwsClientSettings;
 import io.streamlake.common.aws.AwsRetryClassifier;
 import io.streamlake.common.retry.Backoff;
 import io.streamlake.common.retry.Jitter;
@@ -10,13 +11,10 @@ import io.streamlake.connect.lag.config.LagMetricsConfig;
 import java.util.Optional;
 import org.apache.kafka.common.config.ConfigException;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
 
 /**
  * Builds the CloudWatch client from the cloudwatch.* options and the credentials the aws.* / sts.* options
@@ -29,13 +27,8 @@ public final class CloudWatchClients {
   /** A client for {@code region}; {@code credentials} stay the caller's to close. */
   public static CloudWatchClient create(LagMetricsConfig config, Region region,
       AwsCredentialsProvider credentials) {
-    CloudWatchClientBuilder builder = CloudWatchClient.builder()
-        .httpClientBuilder(ApacheHttpClient.builder())
-        .region(region)
-        .credentialsProvider(credentials)
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
-    config.cloudWatchEndpoint().ifPresent(builder::endpointOverride);
-    return builder.build();
+    return AwsClientSettings.configure(CloudWatchClient.builder(), region, credentials,
+        config.cloudWatchEndpoint(), AwsClientSettings.DEFAULT_TIMEOUT).build();
   }
 
   /** Up to cloudwatch.retry.max.attempts attempts, full-jitter back-off between the two back-off options. */

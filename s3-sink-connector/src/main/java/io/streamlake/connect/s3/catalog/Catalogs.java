@@ -1,5 +1,7 @@
 package io.streamlake.connect.s3.catalog;
 
+import java.util.Optional;
+import io.streamlake.common.aws.AwsClientSettings;
 import io.streamlake.common.aws.CredentialSettings;
 import io.streamlake.common.config.EndpointValidator;
 import io.streamlake.common.retry.Backoff;
@@ -9,9 +11,6 @@ import io.streamlake.common.retry.RetryPolicy;
 import io.streamlake.common.retry.Sleeper;
 import io.streamlake.connect.s3.config.S3SinkConfig;
 import java.time.Duration;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.glue.GlueClient;
 
@@ -72,22 +71,12 @@ public final class Catalogs {
     Region region = Region.of(regionName.isBlank() ? config.getString(S3SinkConfig.S3_REGION_CONFIG) : regionName);
     CredentialSettings.Provider credentials = config.credentials().provider(region);
     long timeout = config.getLong(S3SinkConfig.S3_REQUEST_TIMEOUT_CONFIG);
-    var builder = GlueClient.builder()
-        .region(region)
-        .credentialsProvider(credentials)
-        .httpClientBuilder(ApacheHttpClient.builder()
-            .connectionTimeout(Duration.ofMillis(Math.min(timeout, 10_000L)))
-            .socketTimeout(Duration.ofMillis(timeout)))
-        // Retries are the syncer's (Retrier): a bounded cycle of back-off, a WARN per retry.
-        .overrideConfiguration(ClientOverrideConfiguration.builder()
-            .retryStrategy(AwsRetryStrategy.doNotRetry())
-            .apiCallAttemptTimeout(Duration.ofMillis(timeout))
-            .build());
     String endpoint = config.getString(S3SinkConfig.GLUE_ENDPOINT_CONFIG);
-    if (!endpoint.isBlank()) {
-      builder.endpointOverride(EndpointValidator.parse(S3SinkConfig.GLUE_ENDPOINT_CONFIG, endpoint));
-    }
-    GlueClient client = builder.build();
+    // Retries are the syncer's (Retrier): a bounded cycle of back-off, a WARN per retry.
+    GlueClient client = AwsClientSettings.configure(GlueClient.builder(), region, credentials,
+        endpoint.isBlank() ? Optional.empty()
+            : Optional.of(EndpointValidator.parse(S3SinkConfig.GLUE_ENDPOINT_CONFIG, endpoint)),
+        Duration.ofMillis(timeout)).build();
     CatalogStore store = new GlueCatalogStore(client, config.getString(S3SinkConfig.GLUE_CATALOG_ID_CONFIG));
     long maxBackoff = config.getLong(S3SinkConfig.GLUE_RETRY_MAX_BACKOFF_CONFIG);
     Backoff backoff = Backoff.of(Math.min(config.getLong(S3SinkConfig.RETRY_BACKOFF_CONFIG), maxBackoff), maxBackoff,

@@ -1,5 +1,6 @@
 package io.streamlake.connect.s3.storage;
 
+import io.streamlake.common.aws.AwsClientSettings;
 import io.streamlake.common.aws.CredentialSettings;
 import io.streamlake.common.retry.Backoff;
 import io.streamlake.common.retry.Jitter;
@@ -11,9 +12,6 @@ import io.streamlake.connect.s3.config.SseAlgorithm;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
@@ -30,23 +28,12 @@ public final class S3Stores {
     Region region = Region.of(config.getString(S3SinkConfig.S3_REGION_CONFIG));
     CredentialSettings.Provider credentials = config.credentials().provider(region);
     long timeout = config.getLong(S3SinkConfig.S3_REQUEST_TIMEOUT_CONFIG);
-    var builder = S3Client.builder()
-        .region(region)
-        .credentialsProvider(credentials)
-        .httpClientBuilder(ApacheHttpClient.builder()
-            .connectionTimeout(Duration.ofMillis(Math.min(timeout, 10_000L)))
-            .socketTimeout(Duration.ofMillis(timeout)))
-        // Retries are ours (Retrier): one policy, a deadline, and a WARN per retry.
-        .overrideConfiguration(ClientOverrideConfiguration.builder()
-            .retryStrategy(AwsRetryStrategy.doNotRetry())
-            .apiCallAttemptTimeout(Duration.ofMillis(timeout))
-            .build())
-        .forcePathStyle(config.getBoolean(S3SinkConfig.PATH_STYLE_CONFIG));
     String endpoint = config.getString(S3SinkConfig.STORE_URL_CONFIG);
-    if (!endpoint.isBlank()) {
-      builder.endpointOverride(URI.create(endpoint));
-    }
-    S3Client client = builder.build();
+    // Retries are ours (Retrier): one policy, a deadline, and a WARN per retry.
+    S3Client client = AwsClientSettings.configure(S3Client.builder(), region, credentials,
+            endpoint.isBlank() ? Optional.empty() : Optional.of(URI.create(endpoint)), Duration.ofMillis(timeout))
+        .forcePathStyle(config.getBoolean(S3SinkConfig.PATH_STYLE_CONFIG))
+        .build();
     ObjectStore store = new S3ObjectStore(client, config.getString(S3SinkConfig.S3_BUCKET_CONFIG),
         writeSettings(config), new S3Calls(retrier(config, Sleeper.THREAD)));
     return new Handle(store, () -> {
