@@ -51,7 +51,10 @@ class LocalDemoIT {
     assertThat(files).as(output).isPositive();
     assertThat(rows).isPositive();
     try (Stream<Path> onDisk = Files.walk(data.resolve("my-event-lake/topics/order-events"))) {
-      assertThat(onDisk.filter(p -> p.toString().endsWith(".snappy.parquet")).count()).isEqualTo(files);
+      // every printed file is on disk; an epoch in flight when the demo stops may still land while the worker
+      // shuts down (its files are durable and committed, just not printed): more files on disk, never fewer
+      assertThat(onDisk.filter(p -> p.toString().endsWith(".snappy.parquet")).count())
+          .isGreaterThanOrEqualTo(files);
     }
     assertThat(output).contains("RUNNING with 3 task(s)").contains("landed; the first");
   }
