@@ -189,26 +189,14 @@ class GsrAvroPluginZipIT {
   }
 
   private List<GenericRecord> rows() {
-    List<GenericRecord> rows = new ArrayList<>();
-    for (String key : parquetKeys()) {
-      try {
-        rows.addAll(ParquetFiles.read(s3.get(BUCKET, key)));
-      } catch (Exception e) {
-        System.out.println("not yet readable: " + key + " (" + e + ")");
-      }
-    }
-    return rows;
+    return LandedParquet.rows(s3, BUCKET, "gsr/");
   }
 
   private List<String> parquetKeys() {
-    return s3.keys(BUCKET, "gsr/").stream().filter(k -> k.endsWith(".parquet")).toList();
+    return LandedParquet.keys(s3, BUCKET, "gsr/");
   }
 
   private String status() {
-    try {
-      return String.valueOf(connect.rest().connectorStatus("gsr-orders-to-s3"));
-    } catch (Exception e) {
-      return e.toString();
-    }
+    return LandedParquet.status(connect, "gsr-orders-to-s3");
   }
 }

@@ -223,26 +223,14 @@ class GsrJsonSchemaPluginZipIT {
   }
 
   private List<GenericRecord> rows() {
-    List<GenericRecord> rows = new ArrayList<>();
-    for (String key : parquetKeys()) {
-      try {
-        rows.addAll(ParquetFiles.read(s3.get(BUCKET, key)));
-      } catch (Exception e) {
-        System.out.println("not yet readable: " + key + " (" + e + ")");
-      }
-    }
-    return rows;
+    return LandedParquet.rows(s3, BUCKET, "gsr-json/");
   }
 
   private List<String> parquetKeys() {
-    return s3.keys(BUCKET, "gsr-json/").stream().filter(k -> k.endsWith(".parquet")).toList();
+    return LandedParquet.keys(s3, BUCKET, "gsr-json/");
   }
 
   private String status() {
-    try {
-      return String.valueOf(connect.rest().connectorStatus(CONNECTOR));
-    } catch (Exception e) {
-      return e.toString();
-    }
+    return LandedParquet.status(connect, CONNECTOR);
   }
 }

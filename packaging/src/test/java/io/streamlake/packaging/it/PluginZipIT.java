@@ -301,26 +301,14 @@ class PluginZipIT {
   }
 
   private List<GenericRecord> rows() {
-    List<GenericRecord> rows = new ArrayList<>();
-    for (String key : parquetKeys()) {
-      try {
-        rows.addAll(ParquetFiles.read(s3.get(BUCKET, key)));
-      } catch (Exception e) {
-        System.out.println("not yet readable: " + key + " (" + e + ")");
-      }
-    }
-    return rows;
+    return LandedParquet.rows(s3, BUCKET, "cdc/");
   }
 
   private List<String> parquetKeys() {
-    return s3.keys(BUCKET, "cdc/").stream().filter(k -> k.endsWith(".parquet")).toList();
+    return LandedParquet.keys(s3, BUCKET, "cdc/");
   }
 
   private String status() {
-    try {
-      return String.valueOf(connect.rest().connectorStatus("cdc-to-s3"));
-    } catch (Exception e) {
-      return e.toString();
-    }
+    return LandedParquet.status(connect, "cdc-to-s3");
   }
 }
