@@ -2,6 +2,7 @@ package io.streamlake.connect.lag;
 
 import io.streamlake.common.Version;
 import io.streamlake.common.config.ConfigProblems;
+import io.streamlake.common.config.UnknownOptions;
 import io.streamlake.connect.lag.config.LagMetricsConfig;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,8 @@ import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.SourceConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Publishes consumer-group lag (offset lag, estimated time lag, group state) to a Kafka topic and to
@@ -17,11 +20,15 @@ import org.apache.kafka.connect.source.SourceConnector;
  */
 public final class ConsumerLagSourceConnector extends SourceConnector {
 
+  private static final Logger log = LoggerFactory.getLogger(ConsumerLagSourceConnector.class);
+
   private Map<String, String> props;
 
   @Override
   public void start(Map<String, String> props) {
     new LagMetricsConfig(props);
+    UnknownOptions.warn(log, "ConsumerLagSourceConnector", LagMetricsConfig.CONFIG_DEF, props,
+        LagMetricsConfig.ADMIN_PREFIX);
     this.props = Map.copyOf(props);
   }
 

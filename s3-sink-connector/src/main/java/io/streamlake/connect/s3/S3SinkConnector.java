@@ -3,6 +3,7 @@ package io.streamlake.connect.s3;
 import io.streamlake.common.Version;
 import io.streamlake.common.config.ConfigProblem;
 import io.streamlake.common.config.ConfigProblems;
+import io.streamlake.common.config.UnknownOptions;
 import io.streamlake.connect.s3.catalog.Catalogs;
 import io.streamlake.connect.s3.config.S3SinkConfig;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Lands Kafka topics in S3 as Parquet, JSON lines or Avro, partitioned by Kafka partition, fields or time.
@@ -22,6 +25,7 @@ import org.apache.kafka.connect.sink.SinkConnector;
  */
 public final class S3SinkConnector extends SinkConnector {
 
+  private static final Logger log = LoggerFactory.getLogger(S3SinkConnector.class);
   private Map<String, String> props;
 
   @Override
@@ -31,6 +35,7 @@ public final class S3SinkConnector extends SinkConnector {
     if (catalog.isPresent()) {
       throw new ConfigException(S3SinkConfig.GLUE_ENABLED_CONFIG, "true", catalog.get());
     }
+    UnknownOptions.warn(log, "S3SinkConnector", S3SinkConfig.CONFIG_DEF, props);
     this.props = Map.copyOf(props);
   }
 
