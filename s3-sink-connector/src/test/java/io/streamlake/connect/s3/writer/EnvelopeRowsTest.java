@@ -230,6 +230,24 @@ class EnvelopeRowsTest {
             + "\"timestamp\":" + (T0 + 1) + "}");
   }
 
+  /** A JSON file's catalog schemas: tombstones add none (their value schema is borrowed or absent). */
+  @org.junit.jupiter.api.Test
+  void jsonTombstonesAddNoSchemaToThePublishedFile() {
+    List<Schema> published = new ArrayList<>();
+    SinkWriter writer = SinkWriters.create(new S3SinkConfig(props("json")), store, new FakeSinkTaskContext(reporter),
+        "test", clock, (topic, schema, encoded, key) -> published.add(schema));
+    writer.put(List.of(
+        record(0, Schema.STRING_SCHEMA, "k0", null, null, T0, new ConnectHeaders()),
+        record(1, Schema.STRING_SCHEMA, "k1", Orders.ORDER, Orders.order(1, T0), T0, new ConnectHeaders()),
+        record(2, Schema.STRING_SCHEMA, "k2", null, null, T0, new ConnectHeaders())));
+    flush(writer);
+    assertThat(dataKeys()).hasSize(1);
+    assertThat(published).hasSize(1);
+    assertThat(published.get(0).name()).isEqualTo("io.streamlake.connect.s3.Envelope");
+    assertThat(published.get(0).field("value").schema().name()).isEqualTo(Orders.ORDER.name());
+    assertThat(published.get(0).field("key").schema()).isEqualTo(Schema.OPTIONAL_STRING_SCHEMA);
+  }
+
   @org.junit.jupiter.api.Test
   void fieldPartitioningReadsTheValuesFieldNotTheEnvelopes() throws Exception {
     Map<String, String> props = props("parquet");
