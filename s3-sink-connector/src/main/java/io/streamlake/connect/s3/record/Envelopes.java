@@ -104,8 +104,9 @@ public final class Envelopes implements RowShape {
           + " schemas, or a byte[] or String key (e.g. key.converter=StringConverter), or format.class=json");
     }
     Schema envelope = keySchema == null || valueSchema == null ? null : envelopeSchema(keySchema, valueSchema);
+    // The record's own headers object is passed on (never modified): the shorter newRecord would copy it.
     return record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(), envelope,
-        content(record), record.timestamp());
+        content(record), record.timestamp(), record.headers());
   }
 
   /** The envelope schema of rows with these key and value schemas (either may be optional already). */
