@@ -230,6 +230,27 @@ class EnvelopeRowsTest {
             + "\"timestamp\":" + (T0 + 1) + "}");
   }
 
+  /** schema.compatibility applies to the envelope: an older value schema is projected into the newer file. */
+  @ParameterizedTest
+  @ValueSource(strings = {"parquet", "avro"})
+  void anOlderValueSchemaIsProjectedIntoTheEnvelopeFile(String format) throws Exception {
+    Map<String, String> props = props(format);
+    props.put("schema.compatibility", "BACKWARD");
+    SinkWriter writer = writer(props);
+    SinkRecord v2 = Orders.recordV2("orders", 0, 0, T0);
+    writer.put(List.of(
+        record(0, Schema.STRING_SCHEMA, "k0", v2.valueSchema(), v2.value(), T0, new ConnectHeaders()),
+        record(1, Schema.STRING_SCHEMA, "k1", Orders.ORDER, Orders.order(1, T0), T0, new ConnectHeaders()),
+        record(2, Schema.STRING_SCHEMA, "k2", null, null, T0, new ConnectHeaders())));
+    flush(writer);
+    assertThat(reported).isEmpty();
+    assertThat(dataKeys()).hasSize(1);
+    List<Row> rows = rows(dataKeys(), format);
+    assertThat(rows).extracting(r -> r.valueId).containsExactly(0L, 1L, null);
+    assertThat(rows).extracting(r -> r.channel).containsExactly("web", null, null);
+    assertThat(rows).extracting(r -> r.key).containsExactly("k0", "k1", "k2");
+  }
+
   /** A JSON file's catalog schemas: tombstones add none (their value schema is borrowed or absent). */
   @org.junit.jupiter.api.Test
   void jsonTombstonesAddNoSchemaToThePublishedFile() {
