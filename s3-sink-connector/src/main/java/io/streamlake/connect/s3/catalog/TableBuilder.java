@@ -2,9 +2,11 @@ package io.streamlake.connect.s3.catalog;
 
 import io.streamlake.connect.s3.config.FormatKind;
 import io.streamlake.connect.s3.config.JsonCompression;
+import io.streamlake.connect.s3.config.PartitionerKind;
 import io.streamlake.connect.s3.config.S3SinkConfig;
 import io.streamlake.connect.s3.format.AvroSchemaMapper;
 import io.streamlake.connect.s3.path.PathSegments;
+import io.streamlake.connect.s3.record.Envelopes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,6 +40,7 @@ public final class TableBuilder {
   private final TableLayout layout;
   private final AvroSchemaMapper mapper;
   private final String database;
+  private final boolean envelope;
 
   /**
    * @throws CatalogException when the partitioner's keys cannot form a table (names, projection)
@@ -48,6 +51,7 @@ public final class TableBuilder {
     this.layout = TableLayout.of(config);
     this.mapper = new AvroSchemaMapper(config.getInt(S3SinkConfig.DECIMAL_PRECISION_CONFIG));
     this.database = config.getString(S3SinkConfig.GLUE_DATABASE_CONFIG);
+    this.envelope = config.getBoolean(S3SinkConfig.STORE_ENVELOPE_CONFIG);
   }
 
   public TableLayout layout() {
@@ -132,7 +136,9 @@ public final class TableBuilder {
 
   /**
    * Hive refuses a column that is also a partition key. A field partitioner's key holds the field's own value,
-   * so the column is dropped (its value is the key's); any other clash is an error naming both.
+   * so the column is dropped (its value is the key's); any other clash is an error naming both. With envelope rows
+   * the default partitioner's {@code partition} key stands for the envelope's {@code partition} column (the same
+   * number unless a transform changed the record's partition; the files keep the column either way).
    */
   private List<HiveColumn> withoutPartitionKeys(String topic, List<HiveColumn> columns) {
     Map<String, TableLayout.PartitionKey> keys = new LinkedHashMap<>();
@@ -147,6 +153,14 @@ public final class TableBuilder {
       TableLayout.PartitionKey key = keys.get(column.name());
       if (key == null) {
         kept.add(column);
+      } else if (envelope) {
+        // Envelope rows nest the value's fields under `value`: a field partitioner's key is not a column of the
+        // row. Only the default partitioner's `partition` key holds a column's number (the record's partition).
+        if (!(config.partitioner() == PartitionerKind.DEFAULT && Envelopes.PARTITION.equals(column.name()))) {
+          throw new CatalogException("The table of topic '" + topic + "' cannot be built: the envelope column '"
+              + column.name() + "' (store.envelope=true) has the name of a partition key from partition.field.name"
+              + " or path.format; rename the key (for partition.field.name, use a path.format without it)");
+        }
       } else if (!"injected".equals(key.projection().get("type"))) {
         throw new CatalogException("The table of topic '" + topic + "' cannot be built: the field '" + column.name()
             + "' has the name of a partition key from path.format; rename the key in path.format");

@@ -188,7 +188,19 @@ public final class S3SinkConfig extends AbstractConfig {
   public static final String NULL_VALUES_DEFAULT = "fail";
   private static final String NULL_VALUES_DOC = "Records with a null value: fail (to the errant-record"
       + " reporter/DLQ, or fail the task with errors.tolerance=none), ignore (skip, offset still committed),"
-      + " write (JSON only: a null line).";
+      + " write (JSON: a null line; with store.envelope=true, any format: an envelope row whose value is null).";
+
+  public static final String STORE_ENVELOPE_CONFIG = "store.envelope";
+  public static final boolean STORE_ENVELOPE_DEFAULT = false;
+  private static final String STORE_ENVELOPE_DOC = "Write every record as one envelope row instead of its value:"
+      + " a struct io.streamlake.connect.s3.Envelope with the fields key, value, headers (an array of {key,"
+      + " value as bytes}, in record order), topic, partition and offset (the original ones, before transforms)"
+      + " and timestamp. Lets the S3 source connector replay keys, headers, timestamps and the exact order of"
+      + " each partition. Partitioners and timestamp extractors still read the record's value. Header values are"
+      + " stored as bytes (strings as UTF-8, other types as their string form); for byte-exact headers use"
+      + " header.converter=org.apache.kafka.connect.converters.ByteArrayConverter on this connector and on the"
+      + " source connector. With behavior.on.null.values=write a tombstone becomes a row whose value is null (any"
+      + " format). Parquet and Avro need schemas for the value (and for a key that is not bytes or a string).";
 
   public static final String PARTITIONER_CLASS_CONFIG = "partitioner.class";
   public static final String PARTITIONER_CLASS_DEFAULT = "default";
@@ -446,6 +458,8 @@ public final class S3SinkConfig extends AbstractConfig {
     def.define(NULL_VALUES_CONFIG, Type.STRING, NULL_VALUES_DEFAULT, Choices.validator(NullValueBehavior.class),
         Importance.LOW, NULL_VALUES_DOC, GROUP_FORMAT, ++order, Width.SHORT, "Null values",
         Choices.recommender(NullValueBehavior.class));
+    def.define(STORE_ENVELOPE_CONFIG, Type.BOOLEAN, STORE_ENVELOPE_DEFAULT, Importance.MEDIUM, STORE_ENVELOPE_DOC,
+        GROUP_FORMAT, ++order, Width.SHORT, "Envelope rows");
 
     order = 0;
     def.define(PARTITIONER_CLASS_CONFIG, Type.STRING, PARTITIONER_CLASS_DEFAULT,
@@ -553,9 +567,11 @@ public final class S3SinkConfig extends AbstractConfig {
       problems.add("timestamp.field is required when timestamp.extractor is RecordField", TIMESTAMP_FIELD_CONFIG,
           TIMESTAMP_EXTRACTOR_CONFIG);
     }
-    if (nullValueBehavior() == NullValueBehavior.WRITE && format != FormatKind.JSON) {
-      problems.add("behavior.on.null.values=write is only possible with format.class=json; " + format.wireName()
-          + " cannot hold a null row. Use fail or ignore", NULL_VALUES_CONFIG, FORMAT_CLASS_CONFIG);
+    if (nullValueBehavior() == NullValueBehavior.WRITE && format != FormatKind.JSON
+        && !getBoolean(STORE_ENVELOPE_CONFIG)) {
+      problems.add("behavior.on.null.values=write is only possible with format.class=json or store.envelope=true; "
+          + format.wireName() + " cannot hold a null row. Use fail or ignore", NULL_VALUES_CONFIG,
+          FORMAT_CLASS_CONFIG, STORE_ENVELOPE_CONFIG);
     }
     if (sseAlgorithm() != SseAlgorithm.KMS && !getString(SSE_KMS_KEY_CONFIG).isBlank()) {
       problems.add("s3.sse.kms.key.id needs s3.ssea.name=aws:kms", SSE_KMS_KEY_CONFIG, SSEA_CONFIG);

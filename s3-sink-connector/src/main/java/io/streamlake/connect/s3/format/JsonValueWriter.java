@@ -29,6 +29,18 @@ final class JsonValueWriter {
     return buffer.toByteArray();
   }
 
+  /** The schema of a map entry: the map's value schema, or the field's for a row built by name (an envelope). */
+  private static Schema entrySchema(Schema schema, String name) {
+    if (schema == null) {
+      return null;
+    }
+    if (schema.type() == Schema.Type.STRUCT) {
+      Field field = schema.field(name);
+      return field == null ? null : field.schema();
+    }
+    return schema.type() == Schema.Type.MAP ? schema.valueSchema() : null;
+  }
+
   private void write(JsonGenerator out, Object value, Schema schema) throws IOException {
     if (value == null) {
       out.writeNull();
@@ -42,8 +54,9 @@ final class JsonValueWriter {
     } else if (value instanceof Map<?, ?> map) {
       out.writeStartObject();
       for (Map.Entry<?, ?> entry : map.entrySet()) {
-        out.writeFieldName(String.valueOf(entry.getKey()));
-        write(out, entry.getValue(), schema == null ? null : schema.valueSchema());
+        String name = String.valueOf(entry.getKey());
+        out.writeFieldName(name);
+        write(out, entry.getValue(), entrySchema(schema, name));
       }
       out.writeEndObject();
     } else if (value instanceof Collection<?> items) {

@@ -52,9 +52,13 @@ final class OpenFile {
     this.tagObjects = tagObjects;
   }
 
-  void write(SinkRecord record) throws IOException {
+  /**
+   * @param tombstone the record stands for a null value (with {@code store.envelope} its row is not null, yet it
+   *     adds no schema either: its value's schema is borrowed or a placeholder)
+   */
+  void write(SinkRecord record, boolean tombstone) throws IOException {
     writer.write(record);
-    if (recordSchemas != null && record.value() != null
+    if (recordSchemas != null && !tombstone && record.value() != null
         && (!recordedSchema || record.valueSchema() != lastRecordSchema)) {
       lastRecordSchema = record.valueSchema();
       recordedSchema = true;

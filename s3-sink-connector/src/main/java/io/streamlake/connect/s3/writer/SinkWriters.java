@@ -5,6 +5,8 @@ import io.streamlake.connect.s3.epoch.Epochs;
 import io.streamlake.connect.s3.format.RecordFormat;
 import io.streamlake.connect.s3.format.RecordFormats;
 import io.streamlake.connect.s3.partition.Partitioners;
+import io.streamlake.connect.s3.record.Envelopes;
+import io.streamlake.connect.s3.record.RowShape;
 import io.streamlake.connect.s3.storage.ObjectStore;
 import io.streamlake.connect.s3.timestamp.TimestampExtractors;
 import java.time.Clock;
@@ -38,7 +40,9 @@ public final class SinkWriters {
         : Epochs.withoutMarkers(context::offset);
     TopicPartitionWriter.WriterContext writerContext = new TopicPartitionWriter.WriterContext(format, keys, store,
         config.getInt(S3SinkConfig.S3_PART_SIZE_CONFIG), config.getBoolean(S3SinkConfig.OBJECT_TAGGING_CONFIG),
-        RotationPolicy.from(config), new SchemaChange(config.schemaCompatibility()), epochs, clock, published);
+        RotationPolicy.from(config), new SchemaChange(config.schemaCompatibility()), epochs, clock, published,
+        config.getBoolean(S3SinkConfig.STORE_ENVELOPE_CONFIG)
+            ? new Envelopes(format.bindsSchema(), config.format().wireName()) : RowShape.PLAIN);
     return new SinkWriter(writerContext, Partitioners.create(config), TimestampExtractors.create(config, clock),
         config.nullValueBehavior(), new ErrantRecords(reporter(context)),
         new MemoryBudget(config.getLong(S3SinkConfig.MEMORY_MAX_CONFIG), 100));

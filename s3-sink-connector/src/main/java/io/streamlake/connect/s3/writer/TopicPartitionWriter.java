@@ -3,6 +3,7 @@ package io.streamlake.connect.s3.writer;
 import io.streamlake.connect.s3.epoch.EpochCoordinator;
 import io.streamlake.connect.s3.epoch.Epochs;
 import io.streamlake.connect.s3.format.RecordFormat;
+import io.streamlake.connect.s3.record.RowShape;
 import io.streamlake.connect.s3.storage.ObjectStore;
 import io.streamlake.connect.s3.storage.UploadStream;
 import java.io.IOException;
@@ -68,15 +69,18 @@ final class TopicPartitionWriter {
     if (!epoch.accepts(offset)) {
       return;
     }
+    // The row the file holds (the record, or its envelope): shaped after partitioner and timestamp read the record.
+    SinkRecord row = context.rows().row(record, epoch.isOpen() ? epochSchema : null);
     if (epoch.isOpen()) {
       RotationPolicy.Reason reason = epoch.followsRecordedCut()
           ? (epoch.recordedCutBefore(offset) ? RotationPolicy.Reason.RECORDED_CUT : null)
-          : policyCutBefore(record, timestamp);
+          : policyCutBefore(row, timestamp);
       if (reason != null) {
         cut(reason);
         if (!epoch.accepts(offset)) {
           return; // the cut lost its claim or collided: the partition is being rewound
         }
+        row = context.rows().row(record, null); // a tombstone's envelope follows the files it joins: none now
       }
     }
     boolean opening = !epoch.isOpen();
@@ -84,7 +88,7 @@ final class TopicPartitionWriter {
       epoch.opened(offset); // steps 1-2 before the first file opens: a recorded cut also fixes its key's spelling
     }
     try {
-      write(record, encodedPartition, opening ? record.valueSchema() : epochSchema);
+      write(row, record.value() == null, encodedPartition, opening ? row.valueSchema() : epochSchema);
     } catch (RuntimeException e) {
       if (opening) {
         epoch.abandoned(); // nothing of the epoch was written
@@ -93,7 +97,7 @@ final class TopicPartitionWriter {
     }
     long now = context.clock().millis();
     if (opening) {
-      epochSchema = record.valueSchema();
+      epochSchema = row.valueSchema();
       baseTimestamp = timestamp;
       scheduledCutMs = context.rotation().nextScheduledCut(now);
     }
@@ -108,7 +112,8 @@ final class TopicPartitionWriter {
     }
   }
 
-  private void write(SinkRecord record, String encodedPartition, Schema fileSchema) {
+  /** @param tombstone the row stands for a null value: it adds no schema to a file's list (see OpenFile) */
+  private void write(SinkRecord record, boolean tombstone, String encodedPartition, Schema fileSchema) {
     // The path topic joins the key only when a transform renamed it: no string is built per record otherwise.
     String fileId = record.topic().equals(partition.topic()) ? encodedPartition
         : record.topic() + '\u0000' + encodedPartition;
@@ -118,7 +123,7 @@ final class TopicPartitionWriter {
       files.put(fileId, file);
     }
     try {
-      file.write(record);
+      file.write(record, tombstone);
     } catch (IOException e) {
       throw new UncheckedIOException("Writing " + file.key() + " failed", e);
     } catch (RuntimeException e) {
@@ -379,6 +384,7 @@ final class TopicPartitionWriter {
 
   /** Collaborators shared by all topic-partitions of a task. */
   record WriterContext(RecordFormat format, ObjectKeys keys, ObjectStore store, int partSize, boolean tagObjects,
-      RotationPolicy rotation, SchemaChange schemaChange, Epochs epochs, Clock clock, PublishedFiles published) {
+      RotationPolicy rotation, SchemaChange schemaChange, Epochs epochs, Clock clock, PublishedFiles published,
+      RowShape rows) {
   }
 }

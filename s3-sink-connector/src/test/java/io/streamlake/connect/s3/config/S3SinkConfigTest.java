@@ -157,6 +157,32 @@ class S3SinkConfigTest {
   }
 
   @Test
+  void envelopeIsOffByDefault() {
+    assertThat(new S3SinkConfig(seed()).getBoolean(S3SinkConfig.STORE_ENVELOPE_CONFIG)).isFalse();
+  }
+
+  @Test
+  void writingNullValuesAsParquetNeedsEnvelopes() {
+    Map<String, String> props = seed();
+    props.put("behavior.on.null.values", "write");
+    assertThatThrownBy(() -> new S3SinkConfig(props)).hasMessageContaining("store.envelope=true");
+    props.put("store.envelope", "true");
+    S3SinkConfig config = new S3SinkConfig(props);
+    assertThat(config.nullValueBehavior()).isEqualTo(NullValueBehavior.WRITE);
+    assertThat(config.getBoolean(S3SinkConfig.STORE_ENVELOPE_CONFIG)).isTrue();
+  }
+
+  @Test
+  void writingNullValuesWithoutEnvelopesMarksEveryKeyInvolved() {
+    Map<String, String> props = seed();
+    props.put("behavior.on.null.values", "write");
+    List<ConfigProblem> problems = S3SinkConfig.validate(props);
+    assertThat(problems).hasSize(1);
+    assertThat(problems.get(0).keys()).containsExactlyInAnyOrder("behavior.on.null.values", "format.class",
+        "store.envelope");
+  }
+
+  @Test
   void kmsKeyNeedsKmsEncryption() {
     Map<String, String> props = seed();
     props.put("s3.sse.kms.key.id", "alias/lake");
