@@ -152,6 +152,7 @@ public final class SinkWriter implements AutoCloseable {
     writers.values().forEach(TopicPartitionWriter::discard);
     writers.clear();
     context.format().close();
+    context.sides().forEach(io.streamlake.connect.s3.format.SideFileFormat::close);
   }
 
   private TopicPartitionWriter writer(TopicPartition partition) {

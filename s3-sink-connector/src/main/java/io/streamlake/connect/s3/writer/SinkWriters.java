@@ -38,7 +38,8 @@ public final class SinkWriters {
         : Epochs.withoutMarkers(context::offset);
     TopicPartitionWriter.WriterContext writerContext = new TopicPartitionWriter.WriterContext(format, keys, store,
         config.getInt(S3SinkConfig.S3_PART_SIZE_CONFIG), config.getBoolean(S3SinkConfig.OBJECT_TAGGING_CONFIG),
-        RotationPolicy.from(config), new SchemaChange(config.schemaCompatibility()), epochs, clock, published);
+        RotationPolicy.from(config), new SchemaChange(config.schemaCompatibility()), epochs, clock, published,
+        RecordFormats.sideFiles(config));
     return new SinkWriter(writerContext, Partitioners.create(config), TimestampExtractors.create(config, clock),
         config.nullValueBehavior(), new ErrantRecords(reporter(context)),
         new MemoryBudget(config.getLong(S3SinkConfig.MEMORY_MAX_CONFIG), 100));
