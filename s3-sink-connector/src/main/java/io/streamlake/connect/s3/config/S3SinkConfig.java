@@ -406,6 +406,23 @@ public final class S3SinkConfig extends AbstractConfig {
         : Optional.empty();
   }
 
+  /** Side files sit in the data files' partitions, where a catalog table would read them as data. */
+  private void sideFileProblems(ConfigProblems problems) {
+    if (getBoolean(GLUE_ENABLED_CONFIG) && (keysFormat().isPresent() || headersFormat().isPresent())) {
+      List<String> keys = new ArrayList<>();
+      keys.add(GLUE_ENABLED_CONFIG);
+      if (keysFormat().isPresent()) {
+        keys.add(STORE_KAFKA_KEYS_CONFIG);
+      }
+      if (headersFormat().isPresent()) {
+        keys.add(STORE_KAFKA_HEADERS_CONFIG);
+      }
+      problems.add(new ConfigProblem(keys, "store.kafka.keys and store.kafka.headers write their files next to the"
+          + " data files, inside the table's partitions, where Athena and Glue would read them as data rows: they"
+          + " cannot be combined with glue.enabled=true"));
+    }
+  }
+
   // --- end of keys and headers side files ---
 
   public static final ConfigDef CONFIG_DEF = newConfigDef();
@@ -628,6 +645,7 @@ public final class S3SinkConfig extends AbstractConfig {
     if (getBoolean(GLUE_ENABLED_CONFIG)) {
       catalogProblems(problems);
     }
+    sideFileProblems(problems);
     if (getLong(RETRY_MAX_BACKOFF_CONFIG) < getLong(RETRY_BACKOFF_CONFIG)) {
       problems.add("s3.retry.max.backoff.ms must be at least s3.retry.backoff.ms", RETRY_MAX_BACKOFF_CONFIG,
           RETRY_BACKOFF_CONFIG);
