@@ -318,7 +318,7 @@ final class TopicPartitionWriter {
     return false;
   }
 
-  /** The side files of a committed data file for its log line: key and bytes of each (rows and offsets are the data file's). */
+  /** The side files of a committed data file for its log line: name and bytes of each (rows, offsets: the data's). */
   private static String sideFilesText(OpenFile.SealedFiles files) {
     if (files.sides().isEmpty()) {
       return "";

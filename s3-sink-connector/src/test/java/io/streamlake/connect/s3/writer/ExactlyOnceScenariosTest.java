@@ -183,8 +183,9 @@ class ExactlyOnceScenariosTest {
     if (fault == Fault.SIDE_FILE_TAKEN) {
       // Another run (markers lost, offsets reset) left a keys file holding other records under the key that the
       // first file of partition 0 takes: its side file gets 412 and that range, so the data file takes a variant.
-      memory.putIfAbsent(takenSideKey(policy), new byte[] {1}, new io.streamlake.connect.s3.storage.ObjectStore.ObjectOptions(
-          Map.of(), Map.of(FileRange.FIRST, "0", FileRange.LAST, "0", FileRange.RECORDS, "1")));
+      memory.putIfAbsent(takenSideKey(policy), new byte[] {1},
+          new io.streamlake.connect.s3.storage.ObjectStore.ObjectOptions(Map.of(),
+              Map.of(FileRange.FIRST, "0", FileRange.LAST, "0", FileRange.RECORDS, "1")));
     }
     MutableClock clock = new MutableClock(T0);
     Map<String, String> props = new HashMap<>();

@@ -169,6 +169,36 @@ class SideFilesTest {
   }
 
   @Test
+  void avroKeysFilesOfStructKeysHoldTheKeyRecordAndParquetHeadersFilesARecordHeadersStruct() throws Exception {
+    Map<String, String> props = props("json");
+    props.put("headers.format.class", "parquet");
+    List<SinkRecord> records = new ArrayList<>();
+    for (SinkRecord record : orders(0, 10)) {
+      records.add(withKey(record, KEY, new Struct(KEY).put("id", record.kafkaOffset() + 1000)));
+    }
+    try (SinkWriter writer = writer(props)) {
+      writer.put(records);
+    }
+    String base = "topics/orders/partition=0/orders+0+0000000000";
+    assertThat(objects()).containsExactly(base + ".headers.snappy.parquet", base + ".json", base + ".keys.avro");
+    List<String> data = SideFiles.jsonLines(store.object(base + ".json"));
+    byte[] keysFile = store.object(base + ".keys.avro");
+    assertThat(SideFiles.avroSchema(keysFile).getFullName()).isEqualTo("io.streamlake.test.OrderKey");
+    List<Object> keys = SideFiles.avroRows(keysFile);
+    List<GenericRecord> headers = ParquetFiles.read(store.object(base + ".headers.snappy.parquet"));
+    assertThat(data).hasSize(10);
+    assertThat(keys).hasSize(10);
+    assertThat(headers).hasSize(10);
+    assertThat(headers.get(0).getSchema().getName()).isEqualTo("RecordHeaders");
+    for (int i = 0; i < data.size(); i++) {
+      long id = i; // JSON rows in offset order; the id field is the offset
+      assertThat(data.get(i)).contains("\"id\":" + id + ",");
+      assertThat(((GenericRecord) keys.get(i)).get("id")).isEqualTo(id + 1000);
+      assertHeaders((List<?>) headers.get(i).get("headers"), id);
+    }
+  }
+
+  @Test
   void jsonLinesWritesSchemalessKeysAsTheyAreAndKeepsTheKeyRowsOfTombstones() throws Exception {
     Map<String, String> props = props("json");
     props.put("keys.format.class", "json");
