@@ -3,7 +3,9 @@ package io.streamlake.connect.s3.writer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlake.connect.s3.config.S3SinkConfig;
+import io.streamlake.connect.s3.testing.CrashingStore;
 import io.streamlake.connect.s3.testing.FakeSinkTaskContext;
+import io.streamlake.connect.s3.testing.ForwardingStore;
 import io.streamlake.connect.s3.testing.InMemoryObjectStore;
 import io.streamlake.connect.s3.testing.MutableClock;
 import io.streamlake.connect.s3.testing.Orders;
@@ -285,6 +287,60 @@ class SideFilesTest {
       long id = (Long) rows.get(i).get("id");
       assertThat(String.valueOf(keys.get(i))).isEqualTo("k" + id);
       assertHeaders((List<?>) headers.get(i), id);
+    }
+  }
+
+  @Test
+  void anUntaggedMultipartSideFileOfAnEarlierAttemptIsTrustedThroughItsDataFileInTheMarker() throws Exception {
+    // A store without object tagging (as s3proxy): a multipart object states only its first offset.
+    ForwardingStore untagged = new ForwardingStore(store) {
+      @Override
+      public void tag(String key, Map<String, String> tags) {
+      }
+
+      @Override
+      public Map<String, String> tags(String key) {
+        return Map.of();
+      }
+    };
+    CrashingStore crashing = new CrashingStore(untagged, CrashingStore.Point.AFTER_SIDE_FILE, 1);
+    Map<String, String> props = props("parquet");
+    props.put("store.kafka.headers", "false");
+    props.put("flush.size", "60");
+    props.put("avro.codec", "null");
+    List<SinkRecord> records = new ArrayList<>();
+    java.util.Random random = new java.util.Random(18);
+    for (SinkRecord record : orders(0, 60)) {
+      byte[] key = new byte[100 * 1024]; // 60 keys of 100 KiB: the keys file takes two parts of 5 MiB
+      random.nextBytes(key);
+      key[0] = (byte) record.kafkaOffset();
+      records.add(withKey(record, Schema.BYTES_SCHEMA, key));
+    }
+    props.put("s3.part.size", Integer.toString(5 * 1024 * 1024));
+    SinkWriter first = SinkWriters.create(new S3SinkConfig(props), crashing, new FakeSinkTaskContext(reporter),
+        "first", clock);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.put(records))
+        .isInstanceOf(CrashingStore.SimulatedCrash.class);
+    String base = "topics/orders/partition=0/orders+0+0000000000";
+    assertThat(objects()).as("the keys file is visible, its data file not yet").containsExactly(base + ".keys.avro");
+    assertThat(store.metadata(base + ".keys.avro").orElseThrow()).as("a multipart object without its range tags")
+        .containsOnlyKeys(FileRange.FIRST);
+
+    FakeSinkTaskContext context = new FakeSinkTaskContext(reporter);
+    try (SinkWriter second = SinkWriters.create(new S3SinkConfig(props), untagged, context, "second", clock)) {
+      second.put(records);
+      assertThat(second.committableOffsets().get(new org.apache.kafka.common.TopicPartition("orders", 0)).offset())
+          .isEqualTo(60L);
+    }
+    assertThat(context.takeRewinds()).as("no collision, no rewind").isEmpty();
+    assertThat(objects()).as("the replay kept the keys file (its data key is in the marker) and wrote the data file")
+        .containsExactly(base + ".keys.avro", base + ".snappy.parquet");
+    List<GenericRecord> rows = ParquetFiles.read(store.object(base + ".snappy.parquet"));
+    List<Object> keys = SideFiles.avroRows(store.object(base + ".keys.avro"));
+    assertThat(keys).hasSameSizeAs(rows).hasSize(60);
+    for (int i = 0; i < rows.size(); i++) {
+      long id = (Long) rows.get(i).get("id");
+      assertThat(((ByteBuffer) keys.get(i)).get(0)).isEqualTo((byte) id);
     }
   }
 
