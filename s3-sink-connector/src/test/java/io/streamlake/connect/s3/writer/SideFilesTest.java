@@ -291,6 +291,29 @@ class SideFilesTest {
   }
 
   @Test
+  void sideFilesAreVisibleBeforeTheirDataFile() {
+    List<String> created = new ArrayList<>();
+    ForwardingStore recording = new ForwardingStore(store) {
+      @Override
+      public boolean putIfAbsent(String key, byte[] data, ObjectOptions options) {
+        boolean done = delegate.putIfAbsent(key, data, options);
+        if (done && !key.contains("/_epochs/")) {
+          created.add(key);
+        }
+        return done;
+      }
+    };
+    try (SinkWriter writer = SinkWriters.create(new S3SinkConfig(props("parquet")), recording,
+        new FakeSinkTaskContext(reporter), "test", clock)) {
+      writer.put(orders(0, 20));
+    }
+    String base = "topics/orders/partition=0/orders+0+";
+    assertThat(created).containsExactly(
+        base + "0000000000.keys.avro", base + "0000000000.headers.avro", base + "0000000000.snappy.parquet",
+        base + "0000000010.keys.avro", base + "0000000010.headers.avro", base + "0000000010.snappy.parquet");
+  }
+
+  @Test
   void anUntaggedMultipartSideFileOfAnEarlierAttemptIsTrustedThroughItsDataFileInTheMarker() throws Exception {
     // A store without object tagging (as s3proxy): a multipart object states only its first offset.
     ForwardingStore untagged = new ForwardingStore(store) {
