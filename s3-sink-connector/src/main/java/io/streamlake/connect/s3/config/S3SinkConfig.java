@@ -356,6 +356,99 @@ public final class S3SinkConfig extends AbstractConfig {
       + " update is retried for at most 10 times this long, then logged as an error and tried again with the"
       + " topic's next file after this long, so other topics' tables go ahead; data keeps flowing meanwhile.";
 
+  // --- Keys and headers side files (store.kafka.keys, store.kafka.headers): Confluent's options and layout ---
+
+  private static final String GROUP_SIDE_FILES = "Keys and Headers";
+
+  public static final String STORE_KAFKA_KEYS_CONFIG = "store.kafka.keys";
+  public static final boolean STORE_KAFKA_KEYS_DEFAULT = false;
+  private static final String STORE_KAFKA_KEYS_DOC = "Also write each record's key: every data file gets a keys"
+      + " file next to it, <data key without its extension>.keys.<extension of keys.format.class>, whose row i is"
+      + " the key of the data file's row i (same count, same order; published before the data file, with the same"
+      + " offsets). A key that cannot be written in that format (a null key where the key schema is required,"
+      + " a schemaless key that is neither bytes nor a string outside JSON lines) sends the record to the"
+      + " errant-record reporter.";
+
+  public static final String STORE_KAFKA_HEADERS_CONFIG = "store.kafka.headers";
+  public static final boolean STORE_KAFKA_HEADERS_DEFAULT = false;
+  private static final String STORE_KAFKA_HEADERS_DOC = "Also write each record's headers: every data file gets a"
+      + " headers file next to it, <data key without its extension>.headers.<extension of headers.format.class>,"
+      + " whose row i holds the headers of the data file's row i as an array of {key, value} with the value as a"
+      + " string (Connect's Values.convertToString, as Confluent writes it; empty array when a record has none).";
+
+  public static final String KEYS_FORMAT_CLASS_CONFIG = "keys.format.class";
+  public static final String KEYS_FORMAT_CLASS_DEFAULT = "avro";
+  private static final String KEYS_FORMAT_CLASS_DOC = "Format of the keys files (with store.kafka.keys=true); the"
+      + " same choices and Confluent class names as format.class, Avro by default as in Confluent's sink. The"
+      + " codec options of the format (parquet.codec, avro.codec, json.compression) apply.";
+
+  public static final String HEADERS_FORMAT_CLASS_CONFIG = "headers.format.class";
+  public static final String HEADERS_FORMAT_CLASS_DEFAULT = "avro";
+  private static final String HEADERS_FORMAT_CLASS_DOC = "Format of the headers files (with"
+      + " store.kafka.headers=true); the same choices and Confluent class names as format.class, Avro by default"
+      + " as in Confluent's sink.";
+
+  private static void defineSideFileOptions(ConfigDef def) {
+    int order = 0;
+    def.define(STORE_KAFKA_KEYS_CONFIG, Type.BOOLEAN, STORE_KAFKA_KEYS_DEFAULT, Importance.LOW, STORE_KAFKA_KEYS_DOC,
+        GROUP_SIDE_FILES, ++order, Width.SHORT, "Store Kafka keys", List.of(KEYS_FORMAT_CLASS_CONFIG));
+    def.define(STORE_KAFKA_HEADERS_CONFIG, Type.BOOLEAN, STORE_KAFKA_HEADERS_DEFAULT, Importance.LOW,
+        STORE_KAFKA_HEADERS_DOC, GROUP_SIDE_FILES, ++order, Width.SHORT, "Store Kafka headers",
+        List.of(HEADERS_FORMAT_CLASS_CONFIG));
+    def.define(KEYS_FORMAT_CLASS_CONFIG, Type.STRING, KEYS_FORMAT_CLASS_DEFAULT, Choices.validator(FormatKind.class),
+        Importance.LOW, KEYS_FORMAT_CLASS_DOC, GROUP_SIDE_FILES, ++order, Width.LONG, "Keys format",
+        Choices.recommender(FormatKind.class));
+    def.define(HEADERS_FORMAT_CLASS_CONFIG, Type.STRING, HEADERS_FORMAT_CLASS_DEFAULT,
+        Choices.validator(FormatKind.class), Importance.LOW, HEADERS_FORMAT_CLASS_DOC, GROUP_SIDE_FILES, ++order,
+        Width.LONG, "Headers format", Choices.recommender(FormatKind.class));
+  }
+
+  /** The format of the keys side files, or empty when keys are not stored. */
+  public Optional<FormatKind> keysFormat() {
+    return getBoolean(STORE_KAFKA_KEYS_CONFIG)
+        ? Optional.of(Choices.parse(FormatKind.class, KEYS_FORMAT_CLASS_CONFIG, getString(KEYS_FORMAT_CLASS_CONFIG)))
+        : Optional.empty();
+  }
+
+  /** The format of the headers side files, or empty when headers are not stored. */
+  public Optional<FormatKind> headersFormat() {
+    return getBoolean(STORE_KAFKA_HEADERS_CONFIG)
+        ? Optional.of(Choices.parse(FormatKind.class, HEADERS_FORMAT_CLASS_CONFIG,
+            getString(HEADERS_FORMAT_CLASS_CONFIG)))
+        : Optional.empty();
+  }
+
+  /** Side files sit in the data files' partitions, where a catalog table would read them as data. */
+  private void sideFileProblems(ConfigProblems problems) {
+    if (getBoolean(GLUE_ENABLED_CONFIG) && (keysFormat().isPresent() || headersFormat().isPresent())) {
+      List<String> keys = new ArrayList<>();
+      keys.add(GLUE_ENABLED_CONFIG);
+      if (keysFormat().isPresent()) {
+        keys.add(STORE_KAFKA_KEYS_CONFIG);
+      }
+      if (headersFormat().isPresent()) {
+        keys.add(STORE_KAFKA_HEADERS_CONFIG);
+      }
+      problems.add(new ConfigProblem(keys, "store.kafka.keys and store.kafka.headers write their files next to the"
+          + " data files, inside the table's partitions, where Athena and Glue would read them as data rows: they"
+          + " cannot be combined with glue.enabled=true"));
+    }
+    if (getBoolean(STORE_ENVELOPE_CONFIG) && (keysFormat().isPresent() || headersFormat().isPresent())) {
+      List<String> keys = new ArrayList<>();
+      keys.add(STORE_ENVELOPE_CONFIG);
+      if (keysFormat().isPresent()) {
+        keys.add(STORE_KAFKA_KEYS_CONFIG);
+      }
+      if (headersFormat().isPresent()) {
+        keys.add(STORE_KAFKA_HEADERS_CONFIG);
+      }
+      problems.add(new ConfigProblem(keys, "store.envelope already puts the key and headers in every row; it cannot"
+          + " be combined with the side files of store.kafka.keys / store.kafka.headers (choose one layout)"));
+    }
+  }
+
+  // --- end of keys and headers side files ---
+
   public static final ConfigDef CONFIG_DEF = newConfigDef();
 
   private final FormatKind format;
@@ -460,6 +553,7 @@ public final class S3SinkConfig extends AbstractConfig {
         Choices.recommender(NullValueBehavior.class));
     def.define(STORE_ENVELOPE_CONFIG, Type.BOOLEAN, STORE_ENVELOPE_DEFAULT, Importance.MEDIUM, STORE_ENVELOPE_DOC,
         GROUP_FORMAT, ++order, Width.SHORT, "Envelope rows");
+    defineSideFileOptions(def);
 
     order = 0;
     def.define(PARTITIONER_CLASS_CONFIG, Type.STRING, PARTITIONER_CLASS_DEFAULT,
@@ -579,6 +673,7 @@ public final class S3SinkConfig extends AbstractConfig {
     if (getBoolean(GLUE_ENABLED_CONFIG)) {
       catalogProblems(problems);
     }
+    sideFileProblems(problems);
     if (getLong(RETRY_MAX_BACKOFF_CONFIG) < getLong(RETRY_BACKOFF_CONFIG)) {
       problems.add("s3.retry.max.backoff.ms must be at least s3.retry.backoff.ms", RETRY_MAX_BACKOFF_CONFIG,
           RETRY_BACKOFF_CONFIG);

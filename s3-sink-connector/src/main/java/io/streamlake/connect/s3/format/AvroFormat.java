@@ -18,6 +18,8 @@ public final class AvroFormat implements RecordFormat {
   private final AvroValueMapper values = new AvroValueMapper();
 
   private final long compactMaxBytes;
+  /** Files whose datums are the values themselves, not records (the keys and headers side files): null otherwise. */
+  private final AvroSchemaMapper bare;
 
   /**
    * @param compactMaxBytes a file keeps its rows as compact Avro binary until they take more than this, then
@@ -27,6 +29,22 @@ public final class AvroFormat implements RecordFormat {
     this.codec = codec;
     this.compactMaxBytes = compactMaxBytes;
     this.schemas = new ValueSchemas(mapper, schemaless, "Avro");
+    this.bare = null;
+  }
+
+  private AvroFormat(AvroCodec codec, long compactMaxBytes, AvroSchemaMapper mapper) {
+    this.codec = codec;
+    this.compactMaxBytes = compactMaxBytes;
+    this.schemas = null;
+    this.bare = mapper;
+  }
+
+  /**
+   * Files whose top-level Avro schema is the value's own schema, a primitive or array included, with no wrapping
+   * record: the layout of Confluent's Avro keys and headers files. Every value needs a Connect schema.
+   */
+  public static AvroFormat bare(AvroCodec codec, long compactMaxBytes, AvroSchemaMapper mapper) {
+    return new AvroFormat(codec, compactMaxBytes, mapper);
   }
 
   @Override
@@ -41,13 +59,19 @@ public final class AvroFormat implements RecordFormat {
 
   @Override
   public RecordWriter open(OutputStream out, SinkRecord first) throws IOException {
+    if (bare != null) {
+      Schema schema = bare.toAvroBare(first.valueSchema());
+      return new CompactRowWriter(schema, r -> values.toDatum(r.value(), schema), "Avro", compactMaxBytes,
+          () -> encoder(out, schema));
+    }
     Schema schema = schemas.schemaFor(first);
-    return new CompactRowWriter(schema, values, "Avro", compactMaxBytes, () -> encoder(out, schema));
+    return new CompactRowWriter(schema, r -> values.toRecord(r.value(), schema), "Avro", compactMaxBytes,
+        () -> encoder(out, schema));
   }
 
   private RowEncoder encoder(OutputStream out, Schema schema) throws IOException {
     CountingOutputStream counting = new CountingOutputStream(out);
-    DataFileWriter<GenericData.Record> writer = new DataFileWriter<>(new GenericDatumWriter<>(schema, GenericData.get()));
+    DataFileWriter<Object> writer = new DataFileWriter<>(new GenericDatumWriter<>(schema, GenericData.get()));
     writer.setCodec(codecFactory());
     writer.create(schema, counting);
     return new AvroEncoder(writer, counting);
@@ -69,17 +93,17 @@ public final class AvroFormat implements RecordFormat {
   private static final long WRITER_BYTES = 82 * 1024;
 
   private static final class AvroEncoder implements RowEncoder {
-    private final DataFileWriter<GenericData.Record> writer;
+    private final DataFileWriter<Object> writer;
     private final CountingOutputStream counting;
     private long pending;
 
-    AvroEncoder(DataFileWriter<GenericData.Record> writer, CountingOutputStream counting) {
+    AvroEncoder(DataFileWriter<Object> writer, CountingOutputStream counting) {
       this.writer = writer;
       this.counting = counting;
     }
 
     @Override
-    public void write(GenericData.Record row) throws IOException {
+    public void write(Object row) throws IOException {
       long before = counting.count();
       writer.append(row);
       // Avro buffers a block (64 KiB by default) before it reaches the stream; estimate it.

@@ -47,6 +47,17 @@ public final class AvroSchemaMapper {
     return cache.computeIfAbsent(valueSchema, this::map);
   }
 
+  /**
+   * The Avro schema of a value of this Connect schema as it is, with no record around a value that is not a
+   * struct (optional schemas become {@code [null, T]}).
+   */
+  public org.apache.avro.Schema toAvroBare(Schema schema) {
+    if (schema.type() == Schema.Type.STRUCT) {
+      return toAvro(schema);
+    }
+    return of(schema, "ConnectValue", new Naming());
+  }
+
   private org.apache.avro.Schema map(Schema schema) {
     Naming naming = new Naming();
     if (schema.type() == Schema.Type.STRUCT) {

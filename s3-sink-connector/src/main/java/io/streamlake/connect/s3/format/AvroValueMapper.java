@@ -49,6 +49,11 @@ public final class AvroValueMapper {
     return record;
   }
 
+  /** Converts a value of any type to a datum of {@code schema} (a top-level datum that need not be a record). */
+  public Object toDatum(Object value, Schema schema) {
+    return convert(value, schema, ValuePath.ROOT);
+  }
+
   Object convert(Object value, Schema target, ValuePath path) {
     if (target.getType() == Schema.Type.UNION) {
       return convertUnion(value, target, path);

@@ -25,31 +25,35 @@ final class CompactRowWriter implements RecordWriter {
   static final long FIXED_BYTES = 256;
 
   private final Schema schema;
-  private final AvroValueMapper values;
+  private final RowMapping mapping;
   private final String formatName;
   private final long compactMaxBytes;
   private final RowEncoder.Opener opener;
   private RowBuffer rows;
   private long rowCount;
-  private GenericDatumWriter<GenericData.Record> rowWriter;
+  private GenericDatumWriter<Object> rowWriter;
   private BinaryEncoder encoder;
   private RowEncoder streaming;
 
   /**
    * @param compactMaxBytes rows are kept compact until they take more than this; 0 streams from the first row
    */
-  CompactRowWriter(Schema schema, AvroValueMapper values, String formatName, long compactMaxBytes,
+  CompactRowWriter(Schema schema, RowMapping mapping, String formatName, long compactMaxBytes,
       RowEncoder.Opener opener) {
     this.schema = schema;
-    this.values = values;
+    this.mapping = mapping;
     this.formatName = formatName;
     this.compactMaxBytes = compactMaxBytes;
     this.opener = opener;
   }
 
   @Override
-  public void write(SinkRecord record) throws IOException {
-    GenericData.Record row = values.toRecord(record.value(), schema);
+  public Prepared prepare(SinkRecord record) {
+    Object row = mapping.row(record);
+    return () -> append(row, record);
+  }
+
+  private void append(Object row, SinkRecord record) throws IOException {
     if (streaming == null && compactMaxBytes <= 0) {
       streaming = opener.open();
     }
@@ -63,7 +67,7 @@ final class CompactRowWriter implements RecordWriter {
     }
   }
 
-  private void writeStreaming(GenericData.Record row, SinkRecord record) throws IOException {
+  private void writeStreaming(Object row, SinkRecord record) throws IOException {
     try {
       streaming.write(row);
     } catch (EncoderFailure e) {
@@ -73,7 +77,7 @@ final class CompactRowWriter implements RecordWriter {
     }
   }
 
-  private void buffer(GenericData.Record row, SinkRecord record) {
+  private void buffer(Object row, SinkRecord record) {
     if (rows == null) {
       rows = new RowBuffer();
       rowWriter = new GenericDatumWriter<>(schema, GenericData.get());
@@ -96,12 +100,12 @@ final class CompactRowWriter implements RecordWriter {
   private void startStreaming() throws IOException {
     RowEncoder opened = opener.open();
     if (rows != null) {
-      GenericDatumReader<GenericData.Record> reader = new GenericDatumReader<>(schema, schema, GenericData.get());
+      GenericDatumReader<Object> reader = new GenericDatumReader<>(schema, schema, GenericData.get());
       InputStream in = rows.reader();
       BinaryDecoder decoder = DecoderFactory.get().directBinaryDecoder(in, null);
       for (long i = 0; i < rowCount; i++) {
         // No reuse of decoded rows: an encoder may keep references to their values (Parquet dictionaries).
-        GenericData.Record row = reader.read(null, decoder);
+        Object row = reader.read(null, decoder);
         try {
           opened.write(row);
         } catch (EncoderFailure e) {
@@ -150,6 +154,12 @@ final class CompactRowWriter implements RecordWriter {
         // the file is being discarded; its upload is aborted already
       }
     }
+  }
+
+  /** Maps a record to the Avro datum of the file's schema; a DataException when it cannot. */
+  @FunctionalInterface
+  interface RowMapping {
+    Object row(SinkRecord record);
   }
 
   private static String label(SinkRecord record) {

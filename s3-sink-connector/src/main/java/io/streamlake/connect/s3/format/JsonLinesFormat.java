@@ -4,6 +4,7 @@ import io.streamlake.connect.s3.config.JsonCompression;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.zip.GZIPOutputStream;
 import org.apache.kafka.connect.sink.SinkRecord;
 
@@ -61,9 +62,18 @@ public final class JsonLinesFormat implements RecordFormat {
     }
 
     @Override
-    public void write(SinkRecord record) throws IOException {
+    public Prepared prepare(SinkRecord record) {
       // Render into a buffer first: a record that fails leaves the file unchanged.
-      byte[] line = values.render(record.value(), record.valueSchema());
+      byte[] line;
+      try {
+        line = values.render(record.value(), record.valueSchema());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return () -> append(line);
+    }
+
+    private void append(byte[] line) throws IOException {
       written += line.length + 1;
       if (target == null && written <= compactMaxBytes) {
         if (lines == null) {

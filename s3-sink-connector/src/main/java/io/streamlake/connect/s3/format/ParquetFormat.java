@@ -70,7 +70,8 @@ public final class ParquetFormat implements RecordFormat {
     Schema schema = schemas.schemaFor(first);
     // Fail now on a schema Parquet cannot take (e.g. a struct without fields), not when the file is cut.
     new AvroSchemaConverter(configuration()).convert(schema);
-    return new CompactRowWriter(schema, values, "Parquet", compactMaxBytes, () -> encoder(out, schema));
+    return new CompactRowWriter(schema, r -> values.toRecord(r.value(), schema), "Parquet", compactMaxBytes,
+        () -> encoder(out, schema));
   }
 
   private RowEncoder encoder(OutputStream out, Schema schema) throws IOException {
@@ -133,8 +134,8 @@ public final class ParquetFormat implements RecordFormat {
     }
 
     @Override
-    public void write(GenericData.Record row) throws IOException {
-      writer.write(row);
+    public void write(Object row) throws IOException {
+      writer.write((GenericRecord) row);
     }
 
     @Override

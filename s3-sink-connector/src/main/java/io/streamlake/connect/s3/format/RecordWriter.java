@@ -12,7 +12,24 @@ public interface RecordWriter {
    * @throws org.apache.kafka.connect.errors.DataException when the record cannot be encoded; the file is
    *     then unchanged, so the caller can route the record to the errant-record reporter and go on
    */
-  void write(SinkRecord record) throws IOException;
+  default void write(SinkRecord record) throws IOException {
+    prepare(record).append();
+  }
+
+  /**
+   * Converts a record into this file's row without writing it, so that a file and its side files can check a
+   * record before any of them takes it.
+   *
+   * @throws org.apache.kafka.connect.errors.DataException when the record cannot be encoded; the file is unchanged
+   */
+  Prepared prepare(SinkRecord record);
+
+  /** A record converted to a row of one file, appended when every file of the record accepted it. */
+  @FunctionalInterface
+  interface Prepared {
+    /** Appends the row; a failure here is the encoder's or the stream's, not the record's. */
+    void append() throws IOException;
+  }
 
   /** Bytes produced so far, written to the stream or still buffered by the encoder. */
   long size();

@@ -1,7 +1,6 @@
 package io.streamlake.connect.s3.format;
 
 import java.io.IOException;
-import org.apache.avro.generic.GenericData;
 
 /** The streaming encoder of one file (Parquet's or Avro's writer) fed with rows already mapped to Avro. */
 interface RowEncoder {
@@ -10,7 +9,7 @@ interface RowEncoder {
    * Appends a row. A failure here is the encoder's, not the row's (the row mapped cleanly): it is an
    * {@link EncoderFailure} or an I/O error of the stream.
    */
-  void write(GenericData.Record row) throws IOException;
+  void write(Object row) throws IOException;
 
   /** Bytes produced so far, written to the stream or still buffered by the encoder. */
   long size();

@@ -15,7 +15,8 @@ import org.apache.kafka.connect.sink.SinkRecord;
 /**
  * One data file being written: its encoder, its upload, and the offsets it holds. {@code baseKey} is the key
  * the file's records decide (listed in the epoch marker); {@code key} is where it is written, a variant of the
- * base key when that was found taken by other records.
+ * base key when that was found taken by other records. Its side files (keys, headers), when the sink stores them,
+ * are opened with it, take one row per row of it, and are sealed with it.
  */
 final class OpenFile {
 
@@ -38,9 +39,27 @@ final class OpenFile {
   private long startOffset = -1;
   private long endOffset = -1;
   private long records;
+  private final List<Side> sides;
 
-  OpenFile(String baseKey, String key, UploadStream upload, RecordWriter writer, boolean tagObjects, String pathTopic,
-      String encodedPartition, org.apache.kafka.connect.data.Schema schema, boolean bindsSchema) {
+  /** A side file (keys or headers) of this data file: its key, derived from the data file's key, and its writer. */
+  record Side(String key, UploadStream upload, RecordWriter writer) {
+    void abort() {
+      upload.abort();
+      writer.abort();
+    }
+  }
+
+  /** What {@link #seal} made of the data file and its side files, in the order they are published. */
+  record SealedFiles(List<UploadStream.Sealed> sides, UploadStream.Sealed data) {
+    void abort() {
+      sides.forEach(UploadStream.Sealed::abort);
+      data.abort();
+    }
+  }
+
+  OpenFile(String baseKey, String key, UploadStream upload, RecordWriter writer, List<Side> sides, boolean tagObjects,
+      String pathTopic, String encodedPartition, org.apache.kafka.connect.data.Schema schema, boolean bindsSchema) {
+    this.sides = List.copyOf(sides);
     this.recordSchemas = bindsSchema ? null : new LinkedHashSet<>();
     this.pathTopic = pathTopic;
     this.encodedPartition = encodedPartition;
@@ -53,11 +72,26 @@ final class OpenFile {
   }
 
   /**
+   * Writes a record to the data file and its side files: every file converts the record first, so a record that
+   * one of them cannot take (a DataException) leaves all of them unchanged and their row counts equal.
+   *
    * @param tombstone the record stands for a null value (with {@code store.envelope} its row is not null, yet it
    *     adds no schema either: its value's schema is borrowed or a placeholder)
    */
   void write(SinkRecord record, boolean tombstone) throws IOException {
-    writer.write(record);
+    if (sides.isEmpty()) {
+      writer.write(record);
+    } else {
+      RecordWriter.Prepared row = writer.prepare(record);
+      List<RecordWriter.Prepared> sideRows = new ArrayList<>(sides.size());
+      for (Side side : sides) {
+        sideRows.add(side.writer().prepare(record));
+      }
+      row.append();
+      for (RecordWriter.Prepared sideRow : sideRows) {
+        sideRow.append();
+      }
+    }
     if (recordSchemas != null && !tombstone && record.value() != null
         && (!recordedSchema || record.valueSchema() != lastRecordSchema)) {
       lastRecordSchema = record.valueSchema();
@@ -115,8 +149,13 @@ final class OpenFile {
     return endOffset;
   }
 
+  /** Bytes of the data file (rotate.size.bytes counts data files; side files follow their data file). */
   long size() {
     return writer.size();
+  }
+
+  List<Side> sides() {
+    return sides;
   }
 
   /**
@@ -129,22 +168,41 @@ final class OpenFile {
 
   /** Memory held: the encoder's state and buffers, the upload's part buffer, and the file's bookkeeping. */
   long memoryBytes() {
-    return OPEN_FILE_OVERHEAD + writer.bufferedBytes() + upload.allocated();
+    long total = OPEN_FILE_OVERHEAD + writer.bufferedBytes() + upload.allocated();
+    for (Side side : sides) {
+      total += side.writer().bufferedBytes() + side.upload().allocated();
+    }
+    return total;
   }
 
-  /** Finishes the encoding and uploads the last part; nothing is visible yet. The object states its range. */
-  UploadStream.Sealed seal() throws IOException {
-    writer.close();
+  /**
+   * Finishes the encoding of the data file and its side files and uploads their last parts; nothing is visible
+   * yet. Every object states the data file's range (its side files hold the same records' keys and headers).
+   */
+  SealedFiles seal() throws IOException {
     Map<String, String> tags = tagObjects
         ? Map.of("startOffset", Long.toString(startOffset), "endOffset", Long.toString(endOffset),
             "recordCount", Long.toString(records))
         : Map.of();
-    return upload.seal(new ObjectStore.ObjectOptions(tags, range().toMetadata()));
+    ObjectStore.ObjectOptions options = new ObjectStore.ObjectOptions(tags, range().toMetadata());
+    List<UploadStream.Sealed> sealedSides = new ArrayList<>(sides.size());
+    try {
+      for (Side side : sides) {
+        side.writer().close();
+        sealedSides.add(side.upload().seal(options));
+      }
+      writer.close();
+      return new SealedFiles(sealedSides, upload.seal(options));
+    } catch (IOException | RuntimeException e) {
+      sealedSides.forEach(UploadStream.Sealed::abort);
+      throw e;
+    }
   }
 
-  /** Drops the file without publishing it. */
+  /** Drops the file and its side files without publishing them. */
   void abort() {
     upload.abort();
     writer.abort();
+    sides.forEach(Side::abort);
   }
 }

@@ -1,6 +1,7 @@
 package io.streamlake.connect.s3.writer;
 
 import io.streamlake.connect.s3.config.NullValueBehavior;
+import io.streamlake.connect.s3.format.SideFileFormat;
 import io.streamlake.connect.s3.partition.Partitioner;
 import io.streamlake.connect.s3.record.RecordLabel;
 import io.streamlake.connect.s3.timestamp.TimestampExtractor;
@@ -152,6 +153,7 @@ public final class SinkWriter implements AutoCloseable {
     writers.values().forEach(TopicPartitionWriter::discard);
     writers.clear();
     context.format().close();
+    context.sides().forEach(SideFileFormat::close);
   }
 
   private TopicPartitionWriter writer(TopicPartition partition) {

@@ -42,7 +42,8 @@ public final class SinkWriters {
         config.getInt(S3SinkConfig.S3_PART_SIZE_CONFIG), config.getBoolean(S3SinkConfig.OBJECT_TAGGING_CONFIG),
         RotationPolicy.from(config), new SchemaChange(config.schemaCompatibility()), epochs, clock, published,
         config.getBoolean(S3SinkConfig.STORE_ENVELOPE_CONFIG)
-            ? new Envelopes(format.bindsSchema(), config.format().wireName()) : RowShape.PLAIN);
+            ? new Envelopes(format.bindsSchema(), config.format().wireName()) : RowShape.PLAIN,
+        RecordFormats.sideFiles(config));
     return new SinkWriter(writerContext, Partitioners.create(config), TimestampExtractors.create(config, clock),
         config.nullValueBehavior(), new ErrantRecords(reporter(context)),
         new MemoryBudget(config.getLong(S3SinkConfig.MEMORY_MAX_CONFIG), 100));

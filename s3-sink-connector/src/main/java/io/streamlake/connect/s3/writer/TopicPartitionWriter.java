@@ -3,6 +3,8 @@ package io.streamlake.connect.s3.writer;
 import io.streamlake.connect.s3.epoch.EpochCoordinator;
 import io.streamlake.connect.s3.epoch.Epochs;
 import io.streamlake.connect.s3.format.RecordFormat;
+import io.streamlake.connect.s3.format.RecordWriter;
+import io.streamlake.connect.s3.format.SideFileFormat;
 import io.streamlake.connect.s3.record.RowShape;
 import io.streamlake.connect.s3.storage.ObjectStore;
 import io.streamlake.connect.s3.storage.UploadStream;
@@ -221,7 +223,8 @@ final class TopicPartitionWriter {
   /**
    * Closes every file of the epoch and publishes them together: seal (last parts uploaded, nothing visible),
    * claim the cut in the ledger unless replaying a recorded one, then make each file visible with a
-   * conditional write.
+   * conditional write, a data file's side files (keys, headers) before the data file itself, so that a visible
+   * data file implies visible side files.
    */
   void cut(RotationPolicy.Reason reason) {
     if (!epoch.isOpen()) {
@@ -230,7 +233,7 @@ final class TopicPartitionWriter {
     long first = epoch.firstOffset();
     long last = epoch.lastOffset();
     List<OpenFile> written = new ArrayList<>();
-    List<UploadStream.Sealed> sealed = new ArrayList<>();
+    List<OpenFile.SealedFiles> sealed = new ArrayList<>();
     try {
       for (OpenFile file : files.values()) {
         if (file.records() == 0) {
@@ -241,31 +244,31 @@ final class TopicPartitionWriter {
         }
       }
       if (!epoch.claim(written.stream().map(OpenFile::baseKey).toList())) {
-        sealed.forEach(UploadStream.Sealed::abort);
+        sealed.forEach(OpenFile.SealedFiles::abort);
         resetFiles();
         return;
       }
       List<String> collided = new ArrayList<>();
       for (int i = 0; i < sealed.size(); i++) {
-        UploadStream.Sealed file = sealed.get(i);
-        if (file.commit()) {
-          epoch.durable(file.key());
-          continue;
-        }
+        OpenFile.SealedFiles file = sealed.get(i);
         FileRange ours = written.get(i).range();
-        Optional<FileRange> existing = existingRange(file.key(), ours);
-        if (existing.isPresent() && existing.get().holds(ours)) {
-          log.info("{} already exists with offsets {}, which hold this file's {} (an earlier attempt of epoch"
-              + " {}@{}-{}); keeping it", file.key(), existing.get(), ours, partition, first, last);
-          epoch.durable(file.key());
-          continue;
+        // Side files first: the data file is published only once all of them are durable.
+        boolean sidesDurable = true;
+        for (UploadStream.Sealed side : file.sides()) {
+          if (!sidesDurable) {
+            side.abort();
+          } else if (!publish(side, ours, file.data().key(), first, last)) {
+            sidesDurable = false;
+          }
         }
-        // The key holds other records (markers missing or off, offsets reset): committing would lose offsets.
-        // The other files are still published; then the epoch is replayed and this one takes a variant key.
-        log.warn("{} already exists but holds {}, not this file's offsets {}; {} will be rewound to offset {} to"
-            + " write the file under another key (records it shares with the existing object land twice)",
-            file.key(), existing.map(FileRange::toString).orElse("no stated offsets"), ours, partition, first);
-        collided.add(file.key());
+        if (!sidesDurable) {
+          file.data().abort();
+          log.warn("{} is not published since one of its side files collided; {} will be rewound to offset {} to"
+              + " write it and its side files under another key", file.data().key(), partition, first);
+          collided.add(file.data().key());
+        } else if (!publish(file.data(), ours, file.data().key(), first, last)) {
+          collided.add(file.data().key());
+        }
       }
       if (!collided.isEmpty()) {
         List<String> baseKeys = written.stream().map(OpenFile::baseKey).toList();
@@ -274,7 +277,7 @@ final class TopicPartitionWriter {
         return;
       }
     } catch (IOException | RuntimeException e) {
-      sealed.forEach(UploadStream.Sealed::abort);
+      sealed.forEach(OpenFile.SealedFiles::abort);
       files.values().forEach(OpenFile::abort);
       resetFiles();
       epoch.abandoned();
@@ -285,13 +288,52 @@ final class TopicPartitionWriter {
     }
     for (int i = 0; i < written.size(); i++) {
       OpenFile file = written.get(i);
-      log.info("Committed s3://{}/{} records={} bytes={} offsets={}-{} (epoch {}@{}-{}, cut: {})",
-          context.store().bucket(), file.key(), file.records(), sealed.get(i).size(), file.startOffset(),
-          file.endOffset(), partition, first, last, reason);
+      log.info("Committed s3://{}/{} records={} bytes={} offsets={}-{}{} (epoch {}@{}-{}, cut: {})",
+          context.store().bucket(), file.key(), file.records(), sealed.get(i).data().size(), file.startOffset(),
+          file.endOffset(), sideFilesText(sealed.get(i)), partition, first, last, reason);
       published(file);
     }
     resetFiles();
     epoch.published();
+  }
+
+  /**
+   * Step 6 for one object (a data file or a side file of {@code dataKey}): makes it visible, or finds it holding
+   * this file's records already.
+   *
+   * @return false when the key holds other records: the data file must take a variant key
+   */
+  private boolean publish(UploadStream.Sealed file, FileRange ours, String dataKey, long first, long last) {
+    if (file.commit()) {
+      epoch.durable(file.key());
+      return true;
+    }
+    Optional<FileRange> existing = existingRange(file.key(), ours, dataKey);
+    if (existing.isPresent() && existing.get().holds(ours)) {
+      log.info("{} already exists with offsets {}, which hold this file's {} (an earlier attempt of epoch"
+          + " {}@{}-{}); keeping it", file.key(), existing.get(), ours, partition, first, last);
+      epoch.durable(file.key());
+      return true;
+    }
+    // The key holds other records (markers missing or off, offsets reset): committing would lose offsets.
+    // The other files are still published; then the epoch is replayed and this one takes a variant key.
+    log.warn("{} already exists but holds {}, not this file's offsets {}; {} will be rewound to offset {} to"
+        + " write the file under another key (records it shares with the existing object land twice)",
+        file.key(), existing.map(FileRange::toString).orElse("no stated offsets"), ours, partition, first);
+    return false;
+  }
+
+  /** The side files of a committed data file for its log line: name and bytes of each (rows, offsets: the data's). */
+  private static String sideFilesText(OpenFile.SealedFiles files) {
+    if (files.sides().isEmpty()) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder(" with");
+    for (UploadStream.Sealed side : files.sides()) {
+      text.append(' ').append(side.key().substring(side.key().lastIndexOf('/') + 1)).append(" bytes=")
+          .append(side.size());
+    }
+    return text.toString();
   }
 
   /** Tells the listener (the catalog) about a durable file; its failure is logged, never the writer's. */
@@ -309,9 +351,10 @@ final class TopicPartitionWriter {
    * The range an existing object states: its metadata, or for a multipart object its tags. A multipart object
    * whose tags are missing (the task died between completing and tagging it, or the store has no tagging)
    * states only its first offset; it is taken to hold {@code ours} when that matches and the epoch replays a
-   * marker that lists the key, since only attempts following that marker complete uploads under it.
+   * marker that lists the key (for a side file: its data file's key), since only attempts following that marker
+   * complete uploads under it.
    */
-  private Optional<FileRange> existingRange(String key, FileRange ours) {
+  private Optional<FileRange> existingRange(String key, FileRange ours, String dataKey) {
     Optional<Map<String, String>> metadata = context.store().metadata(key);
     if (metadata.isEmpty()) {
       return Optional.empty();
@@ -327,7 +370,8 @@ final class TopicPartitionWriter {
       return range;
     }
     boolean sameStart = Long.toString(ours.first()).equals(metadata.get().get(FileRange.FIRST));
-    if (sameStart && epoch.trustsUntagged(key)) {
+    // A side file is trusted as its data file is: the marker lists data files only, and names the side files.
+    if (sameStart && (epoch.trustsUntagged(key) || epoch.trustsUntagged(dataKey))) {
       return Optional.of(ours);
     }
     return Optional.empty();
@@ -354,16 +398,35 @@ final class TopicPartitionWriter {
     SinkRecord schemaSource = fileSchema == record.valueSchema() ? record
         : record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(), fileSchema,
             record.value(), record.timestamp());
+    List<OpenFile.Side> sides = new ArrayList<>(context.sides().size());
+    String opening = key;
     try {
-      return new OpenFile(baseKey, key, upload, context.format().open(upload, schemaSource), context.tagObjects(),
-          record.topic(), encodedPartition, fileSchema, context.format().bindsSchema());
+      RecordWriter writer = context.format().open(upload, schemaSource);
+      for (SideFileFormat side : context.sides()) {
+        // Side keys follow the data key, variants included, so the marker lists data keys only.
+        String sideKey = side.keyFor(key, context.format().extension());
+        opening = sideKey;
+        UploadStream sideUpload = new UploadStream(context.store(), sideKey, context.partSize(),
+            new ObjectStore.ObjectOptions(Map.of(), FileRange.opening(record.kafkaOffset())));
+        try {
+          sides.add(new OpenFile.Side(sideKey, sideUpload, side.open(sideUpload, record)));
+        } catch (IOException | RuntimeException e) {
+          sideUpload.abort();
+          throw e;
+        }
+      }
+      return new OpenFile(baseKey, key, upload, writer, sides, context.tagObjects(), record.topic(),
+          encodedPartition, fileSchema, context.format().bindsSchema());
     } catch (IOException e) {
       upload.abort();
-      throw new UncheckedIOException("Opening " + key + " failed", e);
+      sides.forEach(OpenFile.Side::abort);
+      throw new UncheckedIOException("Opening " + opening + " failed", e);
     } catch (RuntimeException e) {
-      // The record's schema cannot make a file of this format (e.g. a struct without fields in Parquet).
+      // The record's schema cannot make a file of this format (e.g. a struct without fields in Parquet), or its
+      // key or headers cannot make a side file.
       upload.abort();
-      throw asRecordFailure(e, key);
+      sides.forEach(OpenFile.Side::abort);
+      throw asRecordFailure(e, opening);
     }
   }
 
@@ -385,6 +448,6 @@ final class TopicPartitionWriter {
   /** Collaborators shared by all topic-partitions of a task. */
   record WriterContext(RecordFormat format, ObjectKeys keys, ObjectStore store, int partSize, boolean tagObjects,
       RotationPolicy rotation, SchemaChange schemaChange, Epochs epochs, Clock clock, PublishedFiles published,
-      RowShape rows) {
+      RowShape rows, List<SideFileFormat> sides) {
   }
 }

@@ -303,6 +303,77 @@ class S3SinkConfigTest {
   }
 
   @Test
+  void sideFilesAreOffByDefaultAndAvroWhenOnAsInConfluentsSink() {
+    S3SinkConfig off = new S3SinkConfig(seed());
+    assertThat(off.keysFormat()).isEmpty();
+    assertThat(off.headersFormat()).isEmpty();
+    Map<String, String> props = seed();
+    props.put("store.kafka.keys", "true");
+    props.put("store.kafka.headers", "true");
+    S3SinkConfig on = new S3SinkConfig(props);
+    assertThat(on.keysFormat()).contains(FormatKind.AVRO);
+    assertThat(on.headersFormat()).contains(FormatKind.AVRO);
+  }
+
+  @Test
+  void sideFileFormatsAcceptConfluentClassNames() {
+    Map<String, String> props = seed();
+    props.put("store.kafka.keys", "true");
+    props.put("store.kafka.headers", "true");
+    props.put("keys.format.class", "io.confluent.connect.s3.format.parquet.ParquetFormat");
+    props.put("headers.format.class", "io.confluent.connect.s3.format.json.JsonFormat");
+    S3SinkConfig config = new S3SinkConfig(props);
+    assertThat(config.keysFormat()).contains(FormatKind.PARQUET);
+    assertThat(config.headersFormat()).contains(FormatKind.JSON);
+    props.put("keys.format.class", "io.confluent.connect.s3.format.avro.AvroFormat");
+    assertThat(new S3SinkConfig(props).keysFormat()).contains(FormatKind.AVRO);
+  }
+
+  @Test
+  void unsupportedKeysFormatNamesTheOptionAndTheAllowedValues() {
+    Map<String, String> props = seed();
+    props.put("store.kafka.keys", "true");
+    props.put("keys.format.class", "io.confluent.connect.s3.format.bytearray.ByteArrayFormat");
+    assertThatThrownBy(() -> new S3SinkConfig(props)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("keys.format.class")
+        .hasMessageContaining("avro (or io.confluent.connect.s3.format.avro.AvroFormat)");
+  }
+
+  @Test
+  void unsupportedHeadersFormatNamesTheOption() {
+    Map<String, String> props = seed();
+    props.put("headers.format.class", "csv");
+    assertThatThrownBy(() -> new S3SinkConfig(props)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("headers.format.class");
+  }
+
+  @Test
+  void storeKafkaKeysMustBeABoolean() {
+    Map<String, String> props = seed();
+    props.put("store.kafka.keys", "yes please");
+    assertThatThrownBy(() -> new S3SinkConfig(props)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("store.kafka.keys");
+    Map<String, String> headers = seed();
+    headers.put("store.kafka.headers", "1");
+    assertThatThrownBy(() -> new S3SinkConfig(headers)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("store.kafka.headers");
+  }
+
+  @Test
+  void sideFilesCannotBeCombinedWithTheGlueCatalog() {
+    Map<String, String> props = seed();
+    props.put("glue.enabled", "true");
+    props.put("glue.database", "lake");
+    props.put("store.kafka.headers", "true");
+    assertThatThrownBy(() -> new S3SinkConfig(props)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("glue.enabled")
+        .hasMessageContaining("store.kafka.headers");
+    List<ConfigProblem> problems = S3SinkConfig.validate(props);
+    assertThat(problems).anySatisfy(p -> assertThat(p.keys()).contains("glue.enabled", "store.kafka.headers")
+        .doesNotContain("store.kafka.keys"));
+  }
+
+  @Test
   void readmeOptionsTableMatchesTheConfigDef() throws Exception {
     ConfigDocs.assertReadmeSection(Path.of("README.md"), "s3-sink", S3SinkConfig.CONFIG_DEF);
   }

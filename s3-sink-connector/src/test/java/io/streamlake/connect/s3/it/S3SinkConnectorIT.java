@@ -275,6 +275,54 @@ class S3SinkConnectorIT {
   }
 
   @Test
+  void keysAndHeadersLandInSideFilesNextToEachDataFile() throws Exception {
+    kafka.createTopic("keyed", 1);
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      List<org.apache.kafka.common.header.Header> headers = List.of(
+          new org.apache.kafka.common.header.internals.RecordHeader("trace", ("t" + i).getBytes(StandardCharsets.UTF_8)),
+          new org.apache.kafka.common.header.internals.RecordHeader("n", Integer.toString(i).getBytes(
+              StandardCharsets.UTF_8)));
+      records.add(new ProducerRecord<>("keyed", 0, 1_000L * i, ("k" + i).getBytes(StandardCharsets.UTF_8),
+          orderJson("keyed", i, 1_000L * i), headers));
+    }
+    kafka.produce(records);
+    Map<String, String> config = basicConfig("keyed", "keyed");
+    config.put("format.class", "parquet");
+    config.put("flush.size", "15");
+    config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+    config.put("store.kafka.keys", "true");
+    config.put("store.kafka.headers", "true");
+    config.put("headers.format.class", "io.confluent.connect.s3.format.json.JsonFormat");
+    connect.rest().configureConnector("keyed", config);
+    String base = "keyed/keyed/partition=0/keyed+0+";
+    Await.until(Duration.ofSeconds(60), () -> dataKeys("keyed/").size() == 6, () -> dataKeys("keyed/").toString());
+    assertThat(dataKeys("keyed/")).containsExactlyInAnyOrder(
+        base + "0000000000.snappy.parquet", base + "0000000000.keys.avro", base + "0000000000.headers.json",
+        base + "0000000015.snappy.parquet", base + "0000000015.keys.avro", base + "0000000015.headers.json");
+    for (String first : List.of("0000000000", "0000000015")) {
+      List<GenericRecord> rows = parquet(base + first + ".snappy.parquet");
+      List<String> keys = new ArrayList<>();
+      try (DataFileStream<Object> in = new DataFileStream<>(new ByteArrayInputStream(
+          s3.get(BUCKET, base + first + ".keys.avro")), new GenericDatumReader<>())) {
+        in.forEach(key -> keys.add(String.valueOf(key)));
+      }
+      String[] headers = new String(s3.get(BUCKET, base + first + ".headers.json"), StandardCharsets.UTF_8)
+          .split("\n");
+      assertThat(rows).hasSize(15);
+      assertThat(keys).hasSize(15);
+      assertThat(headers).hasSize(15);
+      for (int i = 0; i < rows.size(); i++) {
+        long id = (Long) rows.get(i).get("id");
+        assertThat(keys.get(i)).isEqualTo("k" + id);
+        assertThat(headers[i]).isEqualTo("{\"headers\":[{\"key\":\"trace\",\"value\":\"t" + id + "\"},"
+            + "{\"key\":\"n\",\"value\":\"" + id + "\"}]}");
+      }
+    }
+    connect.rest().deleteConnector("keyed");
+  }
+
+  @Test
   void schemalessJsonBecomesParquetWithADeclaredSchema() throws Exception {
     kafka.createTopic("clicks", 1);
     List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();

@@ -16,7 +16,18 @@ public final class CrashingStore extends ForwardingStore {
     /** Right after the n-th epoch marker was written, before any data file of that epoch is visible. */
     AFTER_MARKER,
     /** Right after the n-th data file became visible (between two files of an epoch, or after its last one). */
-    AFTER_DATA_FILE
+    AFTER_DATA_FILE,
+    /**
+     * Right after the n-th side file (keys or headers) became visible: between a side file and its data file, which
+     * is published after its side files.
+     */
+    AFTER_SIDE_FILE
+  }
+
+  /** Whether a key is a keys or headers side file ({@code store.kafka.keys}, {@code store.kafka.headers}). */
+  public static boolean isSideFile(String key) {
+    String name = key.substring(key.lastIndexOf('/') + 1);
+    return name.contains(".keys.") || name.contains(".headers.");
   }
 
   /** A dead task: the process is gone, nothing is cleaned up. */
@@ -32,6 +43,7 @@ public final class CrashingStore extends ForwardingStore {
   private final int nth;
   private final AtomicInteger markers = new AtomicInteger();
   private final AtomicInteger dataFiles = new AtomicInteger();
+  private final AtomicInteger sideFiles = new AtomicInteger();
   private volatile boolean armed = true;
 
   public CrashingStore(ObjectStore delegate, Point point, int nth) {
@@ -52,6 +64,14 @@ public final class CrashingStore extends ForwardingStore {
     }
   }
 
+  private void afterFile(String key) {
+    if (isSideFile(key)) {
+      maybeCrash(Point.AFTER_SIDE_FILE, sideFiles, key);
+    } else {
+      maybeCrash(Point.AFTER_DATA_FILE, dataFiles, key);
+    }
+  }
+
   @Override
   public boolean putIfAbsent(String key, byte[] data, ObjectOptions options) {
     boolean created = delegate.putIfAbsent(key, data, options);
@@ -60,7 +80,7 @@ public final class CrashingStore extends ForwardingStore {
         maybeCrash(Point.AFTER_MARKER, markers, key);
       }
     } else {
-      maybeCrash(Point.AFTER_DATA_FILE, dataFiles, key);
+      afterFile(key);
     }
     return created;
   }
@@ -71,7 +91,7 @@ public final class CrashingStore extends ForwardingStore {
       @Override
       public boolean completeIfAbsent() {
         boolean created = delegate.completeIfAbsent();
-        maybeCrash(Point.AFTER_DATA_FILE, dataFiles, key);
+        afterFile(key);
         return created;
       }
     };

@@ -39,7 +39,22 @@ class ExactlyOnceScenariosTest {
   private static final Map<Mode, java.util.concurrent.atomic.AtomicInteger> VARIANTS = new java.util.concurrent.ConcurrentHashMap<>();
   private static final Map<Mode, java.util.concurrent.atomic.AtomicInteger> DUPLICATES = new java.util.concurrent.ConcurrentHashMap<>();
 
-  enum Fault { NONE, CRASH_AFTER_MARKER, CRASH_BETWEEN_FILES, CRASH_BEFORE_OFFSET_COMMIT, REBALANCE, ZOMBIE }
+  /**
+   * The last two apply with side files only (store.kafka.keys, store.kafka.headers): a crash after a side file
+   * became visible and before its data file did, and a side file's key found holding other records (412).
+   */
+  enum Fault { NONE, CRASH_AFTER_MARKER, CRASH_BETWEEN_FILES, CRASH_BEFORE_OFFSET_COMMIT, REBALANCE, ZOMBIE,
+    CRASH_BETWEEN_SIDE_AND_DATA, SIDE_FILE_TAKEN }
+
+  private static final Map<String, String> SIDE_TABLE = new java.util.concurrent.ConcurrentSkipListMap<>();
+  /** The key of the first file of partition 0 without its extension (SIDE_FILE_TAKEN takes its keys file). */
+  private static String firstFileBase(Policy policy) {
+    return "topics/orders/" + (policy == Policy.MEMORY ? "d=01/h=00" : "h=00/m=00") + "/orders+0+0000000000";
+  }
+
+  private static String takenSideKey(Policy policy) {
+    return firstFileBase(policy) + ".keys.avro";
+  }
 
   /**
    * Where the marker protocol applies (MARKERS) every record lands exactly once. Where it cannot, every record
@@ -73,6 +88,9 @@ class ExactlyOnceScenariosTest {
     for (Mode mode : Mode.values()) {
       for (Policy policy : Policy.values()) {
         for (Fault fault : Fault.values()) {
+          if (fault == Fault.CRASH_BETWEEN_SIDE_AND_DATA || fault == Fault.SIDE_FILE_TAKEN) {
+            continue;
+          }
           boolean applies = switch (mode) {
             case MARKERS, OFFSET_RESET -> true;
             case MARKERS_OFF -> fault != Fault.NONE && fault != Fault.CRASH_AFTER_MARKER; // no marker to crash after
@@ -85,6 +103,35 @@ class ExactlyOnceScenariosTest {
       }
     }
     return out;
+  }
+
+  /**
+   * Side files against the faults that matter for them, with the count and memory policies: every data file has
+   * its keys and headers files, row i of each belonging to row i of the data file.
+   */
+  static List<Arguments> sideFileScenarios() {
+    List<Arguments> out = new ArrayList<>();
+    for (Fault fault : Fault.values()) {
+      out.add(Arguments.of(Mode.MARKERS, Policy.COUNT, fault));
+    }
+    // The side-file faults where markers cannot help; the other faults behave there as in the main matrix.
+    for (Fault fault : List.of(Fault.CRASH_BETWEEN_SIDE_AND_DATA, Fault.SIDE_FILE_TAKEN)) {
+      out.add(Arguments.of(Mode.MARKERS_OFF, Policy.COUNT, fault));
+    }
+    for (Fault fault : List.of(Fault.NONE, Fault.CRASH_BETWEEN_SIDE_AND_DATA, Fault.SIDE_FILE_TAKEN, Fault.ZOMBIE)) {
+      out.add(Arguments.of(Mode.OFFSET_RESET, Policy.COUNT, fault));
+    }
+    // Many files open at once, cut early by the memory budget, which counts the side files' buffers too.
+    out.add(Arguments.of(Mode.MARKERS, Policy.MEMORY, Fault.CRASH_BETWEEN_SIDE_AND_DATA));
+    return out;
+  }
+
+  private static SinkRecord withHeaders(SinkRecord record) {
+    org.apache.kafka.connect.header.ConnectHeaders headers = new org.apache.kafka.connect.header.ConnectHeaders();
+    headers.addString("offset", Long.toString(record.kafkaOffset()));
+    return new SinkRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(),
+        record.valueSchema(), record.value(), record.kafkaOffset(), record.timestamp(), record.timestampType(),
+        headers);
   }
 
   private static SinkRecord record(Policy policy, int partition, long offset) {
@@ -103,6 +150,16 @@ class ExactlyOnceScenariosTest {
   @MethodSource("scenarios")
   void everyRecordLandsExactlyOnceOrAtLeastOnceWithoutMarkers(Mode mode, Policy policy, Fault fault)
       throws Exception {
+    run(mode, policy, fault, false);
+  }
+
+  @ParameterizedTest(name = "side files, {0}: {1} x {2}")
+  @MethodSource("sideFileScenarios")
+  void sideFilesLandWithTheirDataFilesRowForRow(Mode mode, Policy policy, Fault fault) throws Exception {
+    run(mode, policy, fault, true);
+  }
+
+  private void run(Mode mode, Policy policy, Fault fault, boolean sides) throws Exception {
     Map<TopicPartition, List<SinkRecord>> logs = new LinkedHashMap<>();
     Map<String, Integer> produced = new HashMap<>();
     for (int p = 0; p < PARTITIONS; p++) {
@@ -111,7 +168,7 @@ class ExactlyOnceScenariosTest {
         if (p == 1 && offset % 50 == 49) {
           continue; // gaps, as compaction and transaction markers leave them
         }
-        log.add(record(policy, p, offset));
+        log.add(sides ? withHeaders(record(policy, p, offset)) : record(policy, p, offset));
         produced.put(TOPIC + "-" + p + "@" + offset, 1);
       }
       logs.put(new TopicPartition(TOPIC, p), log);
@@ -120,8 +177,16 @@ class ExactlyOnceScenariosTest {
     CrashingStore store = new CrashingStore(memory, switch (fault) {
       case CRASH_AFTER_MARKER -> CrashingStore.Point.AFTER_MARKER;
       case CRASH_BETWEEN_FILES -> CrashingStore.Point.AFTER_DATA_FILE;
+      case CRASH_BETWEEN_SIDE_AND_DATA -> CrashingStore.Point.AFTER_SIDE_FILE;
       default -> CrashingStore.Point.NONE;
-    }, 4);
+    }, fault == Fault.CRASH_BETWEEN_SIDE_AND_DATA ? 6 : 4); // the 6th side file is a headers file: after it comes data
+    if (fault == Fault.SIDE_FILE_TAKEN) {
+      // Another run (markers lost, offsets reset) left a keys file holding other records under the key that the
+      // first file of partition 0 takes: its side file gets 412 and that range, so the data file takes a variant.
+      memory.putIfAbsent(takenSideKey(policy), new byte[] {1},
+          new io.streamlake.connect.s3.storage.ObjectStore.ObjectOptions(Map.of(),
+              Map.of(FileRange.FIRST, "0", FileRange.LAST, "0", FileRange.RECORDS, "1")));
+    }
     MutableClock clock = new MutableClock(T0);
     Map<String, String> props = new HashMap<>();
     props.put("s3.bucket.name", "lake");
@@ -136,6 +201,10 @@ class ExactlyOnceScenariosTest {
     props.putAll(policy.props);
     if (mode == Mode.MARKERS_OFF) {
       props.put("exactly.once.enabled", "false");
+    }
+    if (sides) {
+      props.put("store.kafka.keys", "true");
+      props.put("store.kafka.headers", "true");
     }
     S3SinkConfig config = new S3SinkConfig(props);
     SimulatedConnect connect = new SimulatedConnect(logs,
@@ -197,10 +266,19 @@ class ExactlyOnceScenariosTest {
         task.commit();
       }
     }
-    LandedRecords landed = LandedRecords.read(memory, memory.keys());
+    List<String> dataKeys = memory.keys().stream().filter(k -> !CrashingStore.isSideFile(k)).toList();
+    LandedRecords landed = LandedRecords.read(memory, dataKeys);
     List<String> lost = landed.lost(produced);
     List<String> duplicated = landed.duplicated(produced);
-    long variants = memory.keys().stream().filter(k -> k.matches(".*\\+\\d{10}\\.\\d+\\.[a-z.]+$")).count();
+    long variants = dataKeys.stream().filter(k -> k.matches(".*\\+\\d{10}\\.\\d+\\.[a-z.]+$")).count();
+    if (sides) {
+      checkSideFiles(mode, fault, memory, dataKeys, variants, connect, landed, lost, duplicated, produced.size(),
+          policy);
+      assertThat(store.crashed() || fault != Fault.CRASH_BETWEEN_SIDE_AND_DATA).as("the crash point was reached")
+          .isTrue();
+      assertThat(memory.openUploads()).as("multipart uploads left open").isZero();
+      return;
+    }
     VARIANTS.computeIfAbsent(mode, m -> new java.util.concurrent.atomic.AtomicInteger()).addAndGet((int) variants);
     DUPLICATES.computeIfAbsent(mode, m -> new java.util.concurrent.atomic.AtomicInteger())
         .addAndGet(duplicated.size());
@@ -225,6 +303,42 @@ class ExactlyOnceScenariosTest {
     assertThat(memory.openUploads()).as("multipart uploads left open").isZero();
   }
 
+  private static void checkSideFiles(Mode mode, Fault fault, InMemoryObjectStore memory, List<String> dataKeys,
+      long variants, SimulatedConnect connect, LandedRecords landed, List<String> lost, List<String> duplicated,
+      int produced, Policy policy) throws Exception {
+    long rows = 0;
+    java.util.Set<String> paired = new java.util.HashSet<>();
+    for (String key : dataKeys) {
+      if (key.contains("/_epochs/")) {
+        continue;
+      }
+      rows += io.streamlake.connect.s3.testing.SideFiles.assertOrdersPairUp(key, memory::object);
+      for (String part : List.of("keys", "headers")) {
+        String side = io.streamlake.connect.s3.testing.SideFiles.sideKey(key, ".snappy.parquet", part, ".avro");
+        paired.add(side);
+        assertThat(memory.metadata(side)).as("range of " + side).isEqualTo(memory.metadata(key));
+      }
+    }
+    List<String> orphans = memory.keys().stream().filter(CrashingStore::isSideFile)
+        .filter(k -> !paired.contains(k) && !k.equals(takenSideKey(policy))).toList();
+    SIDE_TABLE.put(String.format("%-15s %-14s %-28s", mode, policy, fault), String.format("produced=%4d files=%3d"
+        + " rows=%4d variant-keys=%2d tasks=%d crashes=%d lost=%d duplicated=%d orphan-side-files=%d", produced,
+        landed.files(), rows, variants, connect.tasksStarted(), connect.crashes(), lost.size(), duplicated.size(),
+        orphans.size()));
+    assertThat(lost).as("lost").isEmpty();
+    if (mode == Mode.MARKERS) {
+      assertThat(duplicated).as("duplicated").isEmpty();
+      assertThat(orphans).as("side files without their data file").isEmpty();
+    }
+    if (fault == Fault.SIDE_FILE_TAKEN) {
+      assertThat(memory.metadata(takenSideKey(policy)).orElseThrow()).as("the taken side file is left as it was")
+          .containsEntry(FileRange.LAST, "0");
+      assertThat(dataKeys).as("the data file whose side file collided took a variant key, with its side files")
+          .contains(firstFileBase(policy) + ".1.snappy.parquet")
+          .doesNotContain(firstFileBase(policy) + ".snappy.parquet");
+    }
+  }
+
   private static boolean committedPast(SimulatedConnect connect, long offset) {
     return connect.committed().values().stream().anyMatch(o -> o > offset);
   }
@@ -240,6 +354,8 @@ class ExactlyOnceScenariosTest {
     System.out.println("Exactly-once scenarios (mode x policy x fault):");
     TABLE.forEach((k, v) -> System.out.println("  " + k + " " + v));
     System.out.println("variant keys per mode: " + VARIANTS + "; duplicates per mode: " + DUPLICATES);
+    System.out.println("Side-file scenarios (mode x policy x fault):");
+    SIDE_TABLE.forEach((k, v) -> System.out.println("  " + k + " " + v));
     if (TABLE.size() == scenarios().size()) { // the whole matrix ran
       assertThat(DUPLICATES.get(Mode.MARKERS_OFF).get()).as("without markers the matrix finds duplicates, so"
           + " it can tell").isPositive();
