@@ -5,10 +5,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +44,10 @@ abstract class RowSource implements Closeable {
   }
 
   static RowSource open(StoredFile file) throws IOException {
+    if (!Files.isReadable(file.localPath())) { // Parquet would find out only at the first row
+      throw new NoSuchFileException(file.localPath().toString(), null, "no readable local copy of "
+          + file.objectKey());
+    }
     try {
       return switch (file.format()) {
         case PARQUET -> new ParquetRows(file);
@@ -49,7 +55,7 @@ abstract class RowSource implements Closeable {
         case JSON -> new JsonRows(file, false);
         case JSON_GZIP -> new JsonRows(file, true);
       };
-    } catch (FileSystemException e) {
+    } catch (FileSystemException | FileNotFoundException e) {
       throw e; // the local copy is missing or unreadable: not the object's content
     } catch (DataException e) {
       throw e;
@@ -107,13 +113,19 @@ abstract class RowSource implements Closeable {
     }
   }
 
-  /** Avro object container files; the record is reused (the readers copy what they keep). */
+  /**
+   * Avro object container files; the record is reused (the readers copy what they keep). Avro's reader takes a
+   * file that ends inside a block for a clean end (DataFileStream.hasNext returns false on EOFException), so the end
+   * is checked: the last complete block must end where the file does.
+   */
   private static final class AvroRows extends RowSource {
     private final DataFileReader<GenericRecord> reader;
+    private final long length;
     private GenericRecord reuse;
 
     AvroRows(StoredFile file) throws IOException {
       super(file);
+      this.length = Files.size(file.localPath());
       this.reader = new DataFileReader<>(file.localPath().toFile(), new GenericDatumReader<>());
       if (reader.getSchema().getType() != org.apache.avro.Schema.Type.RECORD) {
         reader.close();
@@ -125,6 +137,10 @@ abstract class RowSource implements Closeable {
     @Override
     Object read() throws IOException {
       if (!reader.hasNext()) {
+        if (reader.previousSync() != length) {
+          throw new IOException("the file ends inside a block: " + (length - reader.previousSync())
+              + " bytes after the last complete block, of " + length);
+        }
         return END;
       }
       reuse = reader.next(reuse);
