@@ -13,7 +13,7 @@ import org.apache.kafka.connect.data.Struct;
  * {@link Rich} value, nested struct, arrays, maps, decimals), then reads it back several times and prints the best
  * records/s per format. Run it with the module's runtime class path plus the test classes, e.g.
  * {@code java -cp <runtime jars>:target/classes:target/test-classes
- * io.streamlake.connect.s3.source.read.ReaderThroughput 200000}; it also shows the readers need no Hadoop
+ * io.streamlake.connect.s3.source.read.ReaderThroughput 200000 3 PARQUET,AVRO} (records, rounds, formats); it also shows the readers need no Hadoop
  * MapReduce jar, which the ZIP does not carry.
  */
 public final class ReaderThroughput {
@@ -23,13 +23,15 @@ public final class ReaderThroughput {
   public static void main(String[] args) throws Exception {
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    List<Kind> kinds = args.length > 2 ? java.util.Arrays.stream(args[2].split(",")).map(Kind::valueOf).toList()
+        : List.of(Kind.values());
     Path dir = Files.createTempDirectory("reader-throughput");
     List<Struct> values = new ArrayList<>(rows);
     for (int i = 0; i < rows; i++) {
       values.add(Rich.value(i % 1000));
     }
     StoredFileReaders readers = new StoredFileReaders(false);
-    for (Kind kind : Kind.values()) {
+    for (Kind kind : kinds) {
       StoredFile file = SinkFiles.write(dir, kind, "topics/t/0/t+0+0", Rich.VALUE, values);
       double best = 0;
       for (int round = 0; round < rounds; round++) {
