@@ -28,6 +28,16 @@ public final class AvroSchemaMapper {
   /** Parameter Debezium and Confluent use to carry a decimal's precision. */
   public static final String DECIMAL_PRECISION_PARAMETER = "connect.decimal.precision";
   static final String WRAPPED_FIELD = "value";
+  /**
+   * Properties on the Avro schemas for what Avro cannot say, read back by the source connector: on the top-level
+   * record whether it wraps a non-struct value ({@code true}) or is the value's struct ({@code false}) and, for a
+   * struct, whether its schema is optional; on each record made from a struct the struct's Connect name (absent
+   * when it has none); on an INT8/INT16 column its Connect type. Readers of the files (Parquet, Athena) ignore them.
+   */
+  public static final String WRAPPED_PROPERTY = "connect.wrapped";
+  public static final String OPTIONAL_PROPERTY = "connect.optional";
+  public static final String NAME_PROPERTY = "connect.name";
+  public static final String TYPE_PROPERTY = "connect.type";
   private static final int CACHE_SIZE = 256;
 
   private final int defaultDecimalPrecision;
@@ -61,12 +71,20 @@ public final class AvroSchemaMapper {
   private org.apache.avro.Schema map(Schema schema) {
     Naming naming = new Naming();
     if (schema.type() == Schema.Type.STRUCT) {
-      return recordOf(schema, "ConnectValue", naming);
+      org.apache.avro.Schema record = recordOf(schema, "ConnectValue", naming);
+      record.addProp(WRAPPED_PROPERTY, false);
+      if (schema.isOptional()) {
+        record.addProp(OPTIONAL_PROPERTY, true);
+      }
+      return record;
     }
     org.apache.avro.Schema inner = of(schema, "value", naming);
     org.apache.avro.Schema.Field field = new org.apache.avro.Schema.Field(WRAPPED_FIELD, inner, null,
         schema.isOptional() ? JsonProperties.NULL_VALUE : null);
-    return org.apache.avro.Schema.createRecord("ConnectValue", null, "io.streamlake", false, List.of(field));
+    org.apache.avro.Schema wrapper = org.apache.avro.Schema.createRecord("ConnectValue", null, "io.streamlake", false,
+        List.of(field));
+    wrapper.addProp(WRAPPED_PROPERTY, true);
+    return wrapper;
   }
 
   private org.apache.avro.Schema of(Schema schema, String context, Naming naming) {
@@ -96,7 +114,8 @@ public final class AvroSchemaMapper {
       return LogicalTypes.timestampMillis().addToSchema(org.apache.avro.Schema.create(org.apache.avro.Schema.Type.LONG));
     }
     return switch (schema.type()) {
-      case INT8, INT16, INT32 -> org.apache.avro.Schema.create(org.apache.avro.Schema.Type.INT);
+      case INT8, INT16 -> narrowInt(schema.type());
+      case INT32 -> org.apache.avro.Schema.create(org.apache.avro.Schema.Type.INT);
       case INT64 -> org.apache.avro.Schema.create(org.apache.avro.Schema.Type.LONG);
       case FLOAT32 -> org.apache.avro.Schema.create(org.apache.avro.Schema.Type.FLOAT);
       case FLOAT64 -> org.apache.avro.Schema.create(org.apache.avro.Schema.Type.DOUBLE);
@@ -107,6 +126,12 @@ public final class AvroSchemaMapper {
       case MAP -> mapOf(schema, context, naming);
       case STRUCT -> recordOf(schema, context, naming);
     };
+  }
+
+  private static org.apache.avro.Schema narrowInt(Schema.Type type) {
+    org.apache.avro.Schema avro = org.apache.avro.Schema.create(org.apache.avro.Schema.Type.INT);
+    avro.addProp(TYPE_PROPERTY, type == Schema.Type.INT8 ? "int8" : "int16");
+    return avro;
   }
 
   private org.apache.avro.Schema mapOf(Schema schema, String context, Naming naming) {
@@ -139,7 +164,11 @@ public final class AvroSchemaMapper {
     int dot = fullName.lastIndexOf('.');
     String namespace = dot < 0 ? null : fullName.substring(0, dot);
     String simple = dot < 0 ? fullName : fullName.substring(dot + 1);
-    return org.apache.avro.Schema.createRecord(simple, schema.doc(), namespace, false, fields);
+    org.apache.avro.Schema record = org.apache.avro.Schema.createRecord(simple, schema.doc(), namespace, false, fields);
+    if (schema.name() != null) {
+      record.addProp(NAME_PROPERTY, schema.name());
+    }
+    return record;
   }
 
   /** Keeps record names unique within one schema tree, as Avro requires. */
