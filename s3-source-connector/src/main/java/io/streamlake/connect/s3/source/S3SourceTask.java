@@ -29,6 +29,7 @@ public final class S3SourceTask extends SourceTask {
 
   private final LakeStores stores;
   private final Supplier<ReplayReaders> readers;
+  private final long idleWaitMs;
   private final ReentrantLock polling = new ReentrantLock();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean stopping;
@@ -36,12 +37,13 @@ public final class S3SourceTask extends SourceTask {
   private ReplayTasks replay;
 
   public S3SourceTask() {
-    this(LakeStores.S3, ReplayReaders::load);
+    this(LakeStores.S3, ReplayReaders::load, IDLE_WAIT_MS);
   }
 
-  S3SourceTask(LakeStores stores, Supplier<ReplayReaders> readers) {
+  S3SourceTask(LakeStores stores, Supplier<ReplayReaders> readers, long idleWaitMs) {
     this.stores = stores;
     this.readers = readers;
+    this.idleWaitMs = idleWaitMs;
   }
 
   @Override
@@ -82,7 +84,7 @@ public final class S3SourceTask extends SourceTask {
         return records;
       }
       if (!stopping) {
-        stopped.await(IDLE_WAIT_MS, TimeUnit.MILLISECONDS);
+        stopped.await(idleWaitMs, TimeUnit.MILLISECONDS);
       }
       if (stopping) {
         release();
