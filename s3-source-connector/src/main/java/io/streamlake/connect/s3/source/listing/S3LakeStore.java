@@ -34,11 +34,18 @@ public final class S3LakeStore implements LakeStore {
   private final S3Client client;
   private final String bucket;
   private final S3Calls calls;
+  private final int pageSize;
 
   public S3LakeStore(S3Client client, String bucket, S3Calls calls) {
+    this(client, bucket, calls, PAGE_SIZE);
+  }
+
+  /** With listing pages of {@code pageSize} keys (S3 returns at most 1000). */
+  public S3LakeStore(S3Client client, String bucket, S3Calls calls, int pageSize) {
     this.client = client;
     this.bucket = bucket;
     this.calls = calls;
+    this.pageSize = pageSize;
   }
 
   @Override
@@ -47,7 +54,7 @@ public final class S3LakeStore implements LakeStore {
     String token = null;
     do {
       ListObjectsV2Request.Builder request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix)
-          .maxKeys(PAGE_SIZE);
+          .maxKeys(pageSize);
       if (token != null) {
         request.continuationToken(token);
       }
