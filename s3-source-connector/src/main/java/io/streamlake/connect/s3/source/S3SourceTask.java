@@ -59,9 +59,18 @@ public final class S3SourceTask extends SourceTask {
       pairs.add(SourcePair.parse(ReplayTasks.PAIRS_CONFIG, wire));
     }
     handle = stores.open(config);
-    replay = ReplayTasks.start(config, handle.store(), readers.get(), pairs, list(props.get(
-        ReplayTasks.PREFIXES_CONFIG)), context == null ? null : context.offsetStorageReader(),
-        Downloads.inTempDir(handle.store()));
+    Downloads downloads = null;
+    try {
+      downloads = Downloads.inTempDir(handle.store());
+      replay = ReplayTasks.start(config, handle.store(), readers.get(), pairs, list(props.get(
+          ReplayTasks.PREFIXES_CONFIG)), context == null ? null : context.offsetStorageReader(), downloads);
+    } catch (RuntimeException e) {
+      if (downloads != null) {
+        downloads.close();
+      }
+      release();
+      throw e;
+    }
   }
 
   private static List<String> list(String text) {
