@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamlake.connect.s3.source.listing.LakeStores;
 import io.streamlake.connect.s3.source.listing.SourcePair;
 import io.streamlake.connect.s3.source.task.ReplayOffsets;
+import io.streamlake.connect.s3.source.task.ReplayReaders;
+import io.streamlake.connect.s3.source.task.ReplayRecord;
 import io.streamlake.connect.s3.source.task.ReplayTasks;
 import io.streamlake.connect.s3.source.testing.FakeOffsets;
 import io.streamlake.connect.s3.source.testing.FakeReplayReaders;
@@ -16,10 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -278,10 +282,63 @@ class S3SourceTaskTest {
     assertThat(task.poll()).isNull();
   }
 
+  @Test
+  void stopWhileAPollIsReadingReturnsWhatItHasAndReleasesEverything() throws Exception {
+    Set<Path> before = replayDirs();
+    lake.file(Lake.key("partition=0", "orders", 0, 0, 0, ".parquet"), "orders", 0, Lake.range(0, 99), true);
+    CountDownLatch reading = new CountDownLatch(1);
+    CountDownLatch stopped = new CountDownLatch(1);
+    FakeReplayReaders fake = new FakeReplayReaders();
+    // A reader that stalls before its sixth row until the test has called stop() from another thread.
+    ReplayReaders stalling = (data, keys, headers, envelope) -> {
+      ReplayReaders.Reader inner = fake.open(data, keys, headers, envelope);
+      int[] rows = {0};
+      return new ReplayReaders.Reader() {
+        @Override
+        public ReplayRecord next() throws IOException {
+          if (rows[0]++ == 5) {
+            reading.countDown();
+            try {
+              stopped.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          return inner.next();
+        }
+
+        @Override
+        public void close() throws IOException {
+          inner.close();
+        }
+      };
+    };
+    S3SourceTask task = new S3SourceTask(config -> new LakeStores.Handle(store, () -> { }), () -> stalling, 60_000);
+    task.initialize(new FakeOffsets().context());
+    task.start(props(true, 1000, "orders+0"));
+    CompletableFuture<List<SourceRecord>> poll = CompletableFuture.supplyAsync(() -> {
+      try {
+        return task.poll();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
+    task.stop();
+    stopped.countDown();
+    List<SourceRecord> got = poll.get(5, TimeUnit.SECONDS);
+    assertThat(values(got, 0)).containsExactlyElementsOf(expected("orders", 0, 0, got.size() - 1));
+    assertThat(got.size()).isBetween(5, 6);
+    Set<Path> left = replayDirs();
+    left.removeAll(before);
+    assertThat(left).as("the download directory is removed").isEmpty();
+    assertThat(task.poll()).isNull();
+  }
+
   private static Set<Path> replayDirs() throws IOException {
     try (Stream<Path> paths = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
       return paths.filter(p -> p.getFileName().toString().startsWith("streamlake-replay-"))
-          .collect(Collectors.toCollection(java.util.HashSet::new));
+          .collect(Collectors.toCollection(HashSet::new));
     }
   }
 
