@@ -3,7 +3,6 @@ package io.streamlake.connect.s3.source.task;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.ServiceLoader;
 import org.apache.kafka.connect.errors.ConnectException;
 
@@ -33,17 +32,29 @@ public interface ReplayReaders {
   }
 
   /**
-   * The one implementation registered under {@code META-INF/services}.
+   * Which implementation {@link #load()} takes when several are registered: the highest wins. The file readers
+   * have 0; a test that replaces them with fakes on the class path registers one with a higher priority.
+   */
+  default int priority() {
+    return 0;
+  }
+
+  /**
+   * The registered implementation ({@code META-INF/services}) with the highest {@link #priority()}.
    *
    * @throws ConnectException when none is on the class path
    */
   static ReplayReaders load() {
-    Iterator<ReplayReaders> found = ServiceLoader.load(ReplayReaders.class, ReplayReaders.class.getClassLoader())
-        .iterator();
-    if (!found.hasNext()) {
+    ReplayReaders chosen = null;
+    for (ReplayReaders candidate : ServiceLoader.load(ReplayReaders.class, ReplayReaders.class.getClassLoader())) {
+      if (chosen == null || candidate.priority() > chosen.priority()) {
+        chosen = candidate;
+      }
+    }
+    if (chosen == null) {
       throw new ConnectException("No " + ReplayReaders.class.getName() + " implementation is registered in"
           + " META-INF/services: the S3 source connector's file readers are missing from the plugin");
     }
-    return found.next();
+    return chosen;
   }
 }

@@ -72,4 +72,11 @@ class StoredFileReplayReadersTest {
     assertThatThrownBy(() -> readers.open(new ReplayReaders.LocalFile("t/o/p/o+0+0000000000.csv", Path.of("/x")),
         null, null, false)).isInstanceOf(DataException.class).hasMessageContaining("o+0+0000000000.csv");
   }
+
+  @Test
+  void theRegisteredImplementationWithTheHighestPriorityIsLoaded() {
+    // Test resources register the fake readers (priority 100); the real readers have the default 0.
+    assertThat(ReplayReaders.load()).isInstanceOf(io.streamlake.connect.s3.source.testing.FakeReplayReaders.class);
+    assertThat(new StoredFileReplayReaders((envelope, data, keys, headers) -> null).priority()).isZero();
+  }
 }

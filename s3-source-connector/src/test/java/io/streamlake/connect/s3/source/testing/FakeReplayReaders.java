@@ -45,6 +45,12 @@ public final class FakeReplayReaders implements ReplayReaders {
     OPENED.clear();
   }
 
+  /** Wins over the real file readers when both are registered (the connector IT runs with the fakes). */
+  @Override
+  public int priority() {
+    return 100;
+  }
+
   @Override
   public Reader open(LocalFile data, LocalFile keys, LocalFile headers, boolean envelope) throws IOException {
     String stored = Files.readString(data.path(), StandardCharsets.UTF_8);
