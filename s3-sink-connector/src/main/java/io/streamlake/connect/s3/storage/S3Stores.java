@@ -27,19 +27,28 @@ public final class S3Stores {
   public static Handle create(S3SinkConfig config) {
     Region region = Region.of(config.getString(S3SinkConfig.S3_REGION_CONFIG));
     CredentialSettings.Provider credentials = config.credentials().provider(region);
-    long timeout = config.getLong(S3SinkConfig.S3_REQUEST_TIMEOUT_CONFIG);
-    String endpoint = config.getString(S3SinkConfig.STORE_URL_CONFIG);
-    // Retries are ours (Retrier): one policy, a deadline, and a WARN per retry.
-    S3Client client = AwsClientSettings.configure(S3Client.builder(), region, credentials,
-            endpoint.isBlank() ? Optional.empty() : Optional.of(URI.create(endpoint)), Duration.ofMillis(timeout))
-        .forcePathStyle(config.getBoolean(S3SinkConfig.PATH_STYLE_CONFIG))
-        .build();
+    S3Client client = client(region, credentials, config.getString(S3SinkConfig.STORE_URL_CONFIG),
+        config.getBoolean(S3SinkConfig.PATH_STYLE_CONFIG), config.getLong(S3SinkConfig.S3_REQUEST_TIMEOUT_CONFIG));
     ObjectStore store = new S3ObjectStore(client, config.getString(S3SinkConfig.S3_BUCKET_CONFIG),
         writeSettings(config), new S3Calls(retrier(config, Sleeper.THREAD)));
     return new Handle(store, () -> {
       client.close();
       credentials.close();
     });
+  }
+
+  /**
+   * An S3 client as the sink builds it (also used by the S3 source connector): region, credentials, optional
+   * custom endpoint ({@code store.url}, blank for AWS), path-style access and per-request timeout. The SDK's own
+   * retries are off: callers retry through {@link S3Calls}, so one policy and one deadline decide.
+   */
+  public static S3Client client(Region region, CredentialSettings.Provider credentials, String endpoint,
+      boolean pathStyle, long requestTimeoutMs) {
+    return AwsClientSettings.configure(S3Client.builder(), region, credentials,
+            endpoint.isBlank() ? Optional.empty() : Optional.of(URI.create(endpoint)),
+            Duration.ofMillis(requestTimeoutMs))
+        .forcePathStyle(pathStyle)
+        .build();
   }
 
   static S3ObjectStore.S3WriteSettings writeSettings(S3SinkConfig config) {
@@ -65,9 +74,15 @@ public final class S3Stores {
    * would end past s3.retry.deadline.ms.
    */
   public static Retrier retrier(S3SinkConfig config, Sleeper sleeper) {
-    Backoff backoff = Backoff.of(config.getLong(S3SinkConfig.RETRY_BACKOFF_CONFIG),
-        config.getLong(S3SinkConfig.RETRY_MAX_BACKOFF_CONFIG), Jitter.EQUAL);
-    RetryPolicy policy = RetryPolicy.withDeadline(backoff, config.getLong(S3SinkConfig.RETRY_DEADLINE_CONFIG));
+    return retrier(config.getLong(S3SinkConfig.RETRY_BACKOFF_CONFIG),
+        config.getLong(S3SinkConfig.RETRY_MAX_BACKOFF_CONFIG), config.getLong(S3SinkConfig.RETRY_DEADLINE_CONFIG),
+        sleeper);
+  }
+
+  /** The same retrier from the three {@code s3.retry.*} values (the S3 source connector has the same keys). */
+  public static Retrier retrier(long backoffMs, long maxBackoffMs, long deadlineMs, Sleeper sleeper) {
+    Backoff backoff = Backoff.of(backoffMs, maxBackoffMs, Jitter.EQUAL);
+    RetryPolicy policy = RetryPolicy.withDeadline(backoff, deadlineMs);
     return new Retrier(policy, new S3ErrorClassifier(), System::currentTimeMillis, sleeper);
   }
 

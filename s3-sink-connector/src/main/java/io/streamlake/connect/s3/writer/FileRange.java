@@ -9,9 +9,10 @@ import java.util.Optional;
  * topic-partition named in its file name. Written by the writer into every data object (user metadata of a
  * single PUT; for a multipart object the first offset as metadata and the rest as tags right after completion);
  * read back when a conditional write finds the key taken, to tell a replay of the same file from a different
- * file that happens to share the key.
+ * file that happens to share the key. The S3 source connector reads it to skip files already replayed without
+ * downloading them.
  */
-record FileRange(long first, long last, long records) {
+public record FileRange(long first, long last, long records) {
 
   static final String FIRST = "streamlake-first-offset";
   static final String LAST = "streamlake-last-offset";
@@ -31,7 +32,7 @@ record FileRange(long first, long last, long records) {
   }
 
   /** The range an object states in its metadata or tags; empty when it states none or only part of it. */
-  static Optional<FileRange> from(Map<String, String> attributes) {
+  public static Optional<FileRange> from(Map<String, String> attributes) {
     Long first = number(attributes.get(FIRST));
     Long last = number(attributes.get(LAST));
     Long records = number(attributes.get(RECORDS));
