@@ -51,15 +51,17 @@ class PluginZipIT {
 
   private static final String SINK = "io.streamlake.connect.s3.S3SinkConnector";
   private static final String SOURCE = "io.streamlake.connect.lag.ConsumerLagSourceConnector";
+  private static final String REPLAY = "io.streamlake.connect.s3.source.S3SourceConnector";
   private static final String UNWRAP = "io.streamlake.connect.cdc.ExtractNewRecordState";
   private static final String CONVERT = "io.streamlake.connect.cdc.ConvertDebeziumTypes";
   private static final String JSON = "io.streamlake.connect.json.FastJsonConverter";
   private static final String GSR = "io.streamlake.connect.gsr.GlueSchemaRegistryAvroConverter";
   private static final String GSR_JSON = "io.streamlake.connect.gsr.GlueSchemaRegistryJsonSchemaConverter";
-  private static final List<String> COMPONENTS = List.of(SINK, SOURCE, UNWRAP, CONVERT, JSON, GSR, GSR_JSON);
+  private static final List<String> COMPONENTS = List.of(SINK, SOURCE, REPLAY, UNWRAP, CONVERT, JSON, GSR,
+      GSR_JSON);
   /** What the worker's REST API lists: class and type (one class may be listed under two types). */
-  private static final List<String> LISTED = List.of(SINK + " sink", SOURCE + " source", UNWRAP + " transformation",
-      CONVERT + " transformation", JSON + " converter", JSON + " header_converter", GSR + " converter",
+  private static final List<String> LISTED = List.of(SINK + " sink", SOURCE + " source", REPLAY + " source",
+      UNWRAP + " transformation", CONVERT + " transformation", JSON + " converter", JSON + " header_converter", GSR + " converter",
         GSR_JSON + " converter");
   private static final String BUCKET = "cdc-lake";
   private static final String TOPIC = "dbserver1.inventory.customers";
@@ -173,7 +175,7 @@ class PluginZipIT {
         GSR_JSON + " converter");
     // Our connectors and transforms report the bundle version (common's Version reads Implementation-Version).
     String version = System.getProperty("plugin.zip.dir").substring("streamlake-plugin-".length());
-    for (String component : List.of(SINK + " sink", SOURCE + " source", UNWRAP + " transformation",
+    for (String component : List.of(SINK + " sink", SOURCE + " source", REPLAY + " source", UNWRAP + " transformation",
         CONVERT + " transformation")) {
       assertThat(listed.get(component).path("version").asText()).as(component + " version").isEqualTo(version);
     }
@@ -209,6 +211,9 @@ class PluginZipIT {
     assertThat(source.name()).isEqualTo(SOURCE);
     assertThat(source.values().stream().map(v -> v.configKey().name())).as("the source's own ConfigDef")
         .contains("groups.include");
+    ConfigInfos replay = connect.rest().validate("S3SourceConnector", Map.of("connector.class", REPLAY,
+        "s3.bucket.name", BUCKET, "replay.partitions", "0,one"));
+    assertThat(errors(replay)).as("the replay source's own ConfigDef and rules").containsKey("replay.partitions");
   }
 
   private static Map<String, List<String>> errors(ConfigInfos infos) {
