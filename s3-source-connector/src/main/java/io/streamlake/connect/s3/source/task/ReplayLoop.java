@@ -81,9 +81,12 @@ final class ReplayLoop {
     for (ReplayRecord.Header header : record.headers()) {
       headers.addBytes(header.key(), header.value());
     }
+    // A null key or value goes out without a schema, as converters read a null (a tombstone) in the first place:
+    // with a schema, JsonConverter would write the text "null" instead of a null value.
     return new SourceRecord(ReplayOffsets.sourcePartition(pair.pair()), next.sourceOffset(),
-        mapping.target(pair.pair().topic()), pair.pair().partition(), record.keySchema(), record.key(),
-        record.valueSchema(), record.value(), record.timestamp(), headers);
+        mapping.target(pair.pair().topic()), pair.pair().partition(),
+        record.key() == null ? null : record.keySchema(), record.key(),
+        record.value() == null ? null : record.valueSchema(), record.value(), record.timestamp(), headers);
   }
 
   private void summarise() {
