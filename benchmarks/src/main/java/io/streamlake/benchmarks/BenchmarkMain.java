@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * Runs every benchmark in its own JVM, collects their RESULT lines and writes {@code results/DATE.md} and
  * {@code results/DATE.json}. Run from the benchmarks directory through {@code benchmarks/run}.
  *
- * <p>Arguments: {@code --sections=limit,sink,profile,fanout,lag,converter,e2e} (default all), {@code --records=N}
+ * <p>Arguments: {@code --sections=limit,sink,profile,fanout,lag,converter,e2e,replay} (default all), {@code --records=N}
  * (limit and sink path, default 1,000,000), {@code --e2e-records=1000000,5000000}, {@code --quick} (small
  * sizes, a smoke test), {@code --out=DIR} (default results), {@code --name=NAME} (default today's UTC date),
  * {@code --baseline-jar=JAR} (the sink path once more with another build of the sink, e.g. before a fix),
@@ -49,7 +49,7 @@ public final class BenchmarkMain {
 
   private void run() throws Exception {
     Files.createDirectories(logs);
-    List<String> wanted = List.of(args.getOrDefault("sections", "limit,sink,profile,fanout,lag,converter,e2e").split(","));
+    List<String> wanted = List.of(args.getOrDefault("sections", "limit,sink,profile,fanout,lag,converter,e2e,replay").split(","));
     long records = Long.parseLong(args.getOrDefault("records", quick ? "100000" : "1000000"));
     String e2eRecords = args.getOrDefault("e2e-records", quick ? "100000" : "1000000,5000000");
     int passes = quick ? 3 : 5;
@@ -113,6 +113,15 @@ public final class BenchmarkMain {
       section("converter", List.of("-Xms1g", "-Xmx1g"), ConverterBench.class, quick
           ? new String[] {"--records=2000", "--rounds=5", "--passes=3"}
           : new String[] {"--records=10000", "--rounds=20", "--passes=6"});
+    }
+    if (wanted.contains("replay")) {
+      // Replay records/s per task (issue 18): the S3 source over what the sink wrote, per format and layout.
+      for (String[] variant : List.of(new String[] {"parquet", "true"}, new String[] {"parquet", "false"},
+          new String[] {"avro", "true"}, new String[] {"json", "true"})) {
+        section("replay-" + variant[0] + (variant[1].equals("true") ? "-envelope" : "-values"),
+            List.of("-Xms2g", "-Xmx2g"), ReplayBench.class, "--records=" + records, "--passes=" + (quick ? 2 : 3),
+            "--format=" + variant[0], "--envelope=" + variant[1]);
+      }
     }
     if (wanted.contains("e2e")) {
       Path icebergLib = Path.of("iceberg", "target", "plugin", "iceberg-kafka-connect", "lib");

@@ -277,6 +277,30 @@ final class ReportWriter {
       }
     }
 
+    List<String> replayNames = sections.keySet().stream().filter(k -> k.startsWith("replay-")).toList();
+    if (!replayNames.isEmpty()) {
+      line("## Replay: S3 source records/s per task");
+      line("");
+      line("One S3SourceTask polls the sink's files of one partition from the in-process S3 endpoint (s3proxy over"
+          + " HTTP) until every record is out; keys and two headers per record. Process CPU includes s3proxy.");
+      line("");
+      line("| variant | records | files | first pass rec/s | warm rec/s | warm rec/process-CPU-s | load before → after |");
+      line("|---|---:|---:|---:|---:|---:|---|");
+      for (String name : replayNames) {
+        Map<String, Object> r = result(sections, name);
+        if (r == null) {
+          line("| " + name + " | failed: " + map(sections.get(name)).get("error") + " | | | | | |");
+          continue;
+        }
+        List<Map<String, Object>> passes = list(r.get("passes"));
+        line(String.format(Locale.ROOT, "| %s%s | %,d | %s | %,d | %,.0f | %,.0f | %s |", r.get("format"),
+            Boolean.TRUE.equals(r.get("envelope")) ? " envelope" : " values only", num(r.get("records")),
+            passes.get(0).get("files"), rate(passes.get(0)), warm(r, "recordsPerSec"), warm(r, "recordsPerCpuSec"),
+            loadShort(sections, name)));
+      }
+      line("");
+    }
+
     List<String> failed = new ArrayList<>();
     sections.forEach((name, s) -> {
       if (map(s).get("result") == null) {
