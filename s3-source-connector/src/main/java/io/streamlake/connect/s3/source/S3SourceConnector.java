@@ -2,6 +2,7 @@ package io.streamlake.connect.s3.source;
 
 import io.streamlake.common.Version;
 import io.streamlake.common.config.ConfigProblems;
+import io.streamlake.common.config.UnknownOptions;
 import io.streamlake.connect.s3.source.config.S3SourceConfig;
 import io.streamlake.connect.s3.source.listing.LakeKeys;
 import io.streamlake.connect.s3.source.listing.LakeStores;
@@ -52,6 +53,7 @@ public final class S3SourceConnector extends SourceConnector {
   @Override
   public void start(Map<String, String> props) {
     S3SourceConfig config = new S3SourceConfig(props);
+    UnknownOptions.warn(LOG, "S3SourceConnector", S3SourceConfig.CONFIG_DEF, props);
     ReplayPlanner planner = ReplayPlanner.of(config);
     LakeKeys keys = planner.keys();
     Map<SourcePair, PairPlan> plans;

@@ -8,6 +8,7 @@ import io.streamlake.connect.s3.source.read.StoredFile;
 import io.streamlake.connect.s3.source.read.StoredFormat;
 import io.streamlake.connect.s3.source.read.StoredHeader;
 import io.streamlake.connect.s3.source.read.StoredRecord;
+import io.streamlake.connect.s3.source.testing.FakeReplayReaders;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -74,9 +75,15 @@ class StoredFileReplayReadersTest {
   }
 
   @Test
-  void theRegisteredImplementationWithTheHighestPriorityIsLoaded() {
-    // Test resources register the fake readers (priority 100); the real readers have the default 0.
-    assertThat(ReplayReaders.load()).isInstanceOf(io.streamlake.connect.s3.source.testing.FakeReplayReaders.class);
-    assertThat(new StoredFileReplayReaders((envelope, data, keys, headers) -> null).priority()).isZero();
+  void theRealReadersAreLoadedUnlessATestTurnsTheFakesOn() {
+    // Test resources register the fake readers too; they win only while FakeReplayReaders.ENABLED_PROPERTY is set.
+    assertThat(ReplayReaders.load()).isInstanceOf(StoredFileReplayReaders.class);
+    System.setProperty(FakeReplayReaders.ENABLED_PROPERTY, "true");
+    try {
+      assertThat(ReplayReaders.load()).isInstanceOf(FakeReplayReaders.class);
+    } finally {
+      System.clearProperty(FakeReplayReaders.ENABLED_PROPERTY);
+    }
+    assertThat(new StoredFileReplayReaders().priority()).isZero();
   }
 }
