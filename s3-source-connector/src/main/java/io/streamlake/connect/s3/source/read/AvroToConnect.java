@@ -92,6 +92,14 @@ final class AvroToConnect {
     return required(record, "", optional, record.getDoc());
   }
 
+  /**
+   * The value an Avro side file's datum stands for: the file's top-level schema is the value's own (Confluent's
+   * layout: {@code "string"}, {@code ["null", "bytes"]}, a struct's record), with no wrapping record.
+   */
+  Converted bare(org.apache.avro.Schema top) {
+    return top.getType() == org.apache.avro.Schema.Type.RECORD ? topLevel(top) : convert(top, "", top.getDoc());
+  }
+
   /** The Connect schema and reader of one field of a record ({@code path} names it in errors). */
   Converted field(org.apache.avro.Schema.Field field, String path) {
     return convert(field.schema(), path, field.doc());

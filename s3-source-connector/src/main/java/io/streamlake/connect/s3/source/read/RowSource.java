@@ -43,7 +43,16 @@ abstract class RowSource implements Closeable {
     this.file = file;
   }
 
+  /** A data file's rows: Avro files must hold records. */
   static RowSource open(StoredFile file) throws IOException {
+    return open(file, false);
+  }
+
+  /**
+   * @param anyAvroSchema whether an Avro file may hold any top-level schema (a side file: a string, a bytes union,
+   *     an array of headers), not only records
+   */
+  static RowSource open(StoredFile file, boolean anyAvroSchema) throws IOException {
     if (!Files.isReadable(file.localPath())) { // Parquet would find out only at the first row
       throw new NoSuchFileException(file.localPath().toString(), null, "no readable local copy of "
           + file.objectKey());
@@ -51,7 +60,7 @@ abstract class RowSource implements Closeable {
     try {
       return switch (file.format()) {
         case PARQUET -> new ParquetRows(file);
-        case AVRO -> new AvroRows(file);
+        case AVRO -> new AvroRows(file, anyAvroSchema);
         case JSON -> new JsonRows(file, false);
         case JSON_GZIP -> new JsonRows(file, true);
       };
@@ -75,6 +84,11 @@ abstract class RowSource implements Closeable {
     } catch (IOException | RuntimeException e) {
       throw unreadable(file, rows, e);
     }
+  }
+
+  /** The Avro file's top-level schema; null for other formats (a Parquet row carries its own). */
+  org.apache.avro.Schema avroSchema() {
+    return null;
   }
 
   /** Rows returned so far. */
@@ -119,15 +133,15 @@ abstract class RowSource implements Closeable {
    * is checked: the last complete block must end where the file does.
    */
   private static final class AvroRows extends RowSource {
-    private final DataFileReader<GenericRecord> reader;
+    private final DataFileReader<Object> reader;
     private final long length;
-    private GenericRecord reuse;
+    private Object reuse;
 
-    AvroRows(StoredFile file) throws IOException {
+    AvroRows(StoredFile file, boolean anyAvroSchema) throws IOException {
       super(file);
       this.length = Files.size(file.localPath());
       this.reader = new DataFileReader<>(file.localPath().toFile(), new GenericDatumReader<>());
-      if (reader.getSchema().getType() != org.apache.avro.Schema.Type.RECORD) {
+      if (!anyAvroSchema && reader.getSchema().getType() != org.apache.avro.Schema.Type.RECORD) {
         reader.close();
         throw new DataException("Object " + file.objectKey() + " holds " + reader.getSchema().getType()
             + " values; the sink writes records");
@@ -145,6 +159,11 @@ abstract class RowSource implements Closeable {
       }
       reuse = reader.next(reuse);
       return reuse;
+    }
+
+    @Override
+    org.apache.avro.Schema avroSchema() {
+      return reader.getSchema();
     }
 
     @Override

@@ -8,7 +8,9 @@ import org.apache.kafka.connect.errors.DataException;
 /**
  * Opens readers over the files the S3 sink wrote, giving back the records as it stored them: envelope rows
  * ({@code store.envelope=true}: key, value, headers, offset and timestamp in each row) or plain values with the
- * optional keys and headers side files zipped in row by row. Stateless; each reader it opens is not thread-safe.
+ * optional keys and headers side files ({@code store.kafka.keys} / {@code store.kafka.headers}, Confluent's layout)
+ * zipped in row by row. Side-file header values are the text the layout stores (Values.convertToString, so bytes
+ * values as base64 text), given back as its UTF-8 bytes. Stateless; each reader it opens is not thread-safe.
  */
 public final class StoredFileReaders {
 
@@ -31,8 +33,8 @@ public final class StoredFileReaders {
     }
     RowSource keyRows = null;
     try {
-      keyRows = keys == null ? null : RowSource.open(keys);
-      RowSource headerRows = headers == null ? null : RowSource.open(headers);
+      keyRows = keys == null ? null : RowSource.open(keys, true);
+      RowSource headerRows = headers == null ? null : RowSource.open(headers, true);
       return new PlainReader(dataRows, keyRows, headerRows);
     } catch (IOException | RuntimeException e) {
       closeQuietly(keyRows, e);
@@ -87,16 +89,16 @@ public final class StoredFileReaders {
     private final RowSource keys;
     private final RowSource headers;
     private final RowDecoders.Values values;
-    private final RowDecoders.Values keyValues;
-    private final RowDecoders.HeaderRows headerRows;
+    private final RowDecoders.SideKeys keyRows;
+    private final RowDecoders.SideHeaders headerRows;
 
     PlainReader(RowSource data, RowSource keys, RowSource headers) {
       this.data = data;
       this.keys = keys;
       this.headers = headers;
       this.values = new RowDecoders.Values(data.file);
-      this.keyValues = keys == null ? null : new RowDecoders.Values(keys.file);
-      this.headerRows = headers == null ? null : new RowDecoders.HeaderRows(headers.file);
+      this.keyRows = keys == null ? null : new RowDecoders.SideKeys(keys);
+      this.headerRows = headers == null ? null : new RowDecoders.SideHeaders(headers);
     }
 
     @Override
@@ -114,8 +116,9 @@ public final class StoredFileReaders {
       Object key = null;
       if (keys != null) {
         try {
-          keySchema = keyValues.schema(keyRow);
-          key = keyValues.value(keyRow);
+          Object[] decoded = keyRows.decode(keyRow);
+          keySchema = (Schema) decoded[0];
+          key = decoded[1];
         } catch (RuntimeException e) {
           throw rowFailed(keys, e);
         }
@@ -123,7 +126,7 @@ public final class StoredFileReaders {
       List<StoredHeader> headerList = List.of();
       if (headers != null) {
         try {
-          headerList = headerRows.headers(headerRow);
+          headerList = headerRows.decode(headerRow);
         } catch (RuntimeException e) {
           throw rowFailed(headers, e);
         }
