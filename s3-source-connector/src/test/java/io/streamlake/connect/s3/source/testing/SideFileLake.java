@@ -118,11 +118,16 @@ public final class SideFileLake {
 
   /** Writes the records through the sink's writer with side files in {@code format}; returns the store. */
   public static InMemoryObjectStore write(String format) throws Exception {
+    return write(format, ROWS);
+  }
+
+  /** As {@link #write(String)}, {@code flushSize} records a data file (a divisor of ROWS: every file is full). */
+  public static InMemoryObjectStore write(String format, int flushSize) throws Exception {
     InMemoryObjectStore store = new InMemoryObjectStore();
     Map<String, String> props = new HashMap<>();
     props.put("s3.bucket.name", "lake");
     props.put("format.class", format);
-    props.put("flush.size", Integer.toString(ROWS));
+    props.put("flush.size", Integer.toString(flushSize));
     props.put("store.kafka.keys", "true");
     props.put("store.kafka.headers", "true");
     props.put("keys.format.class", format);
