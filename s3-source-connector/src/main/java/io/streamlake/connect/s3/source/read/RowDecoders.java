@@ -11,8 +11,8 @@ import org.apache.kafka.connect.errors.DataException;
 
 /**
  * Turn the rows of a {@link RowSource} into the parts of a {@link StoredRecord}: a value (data files), a key (keys
- * side files), a header list (headers side files) or a whole envelope. Avro rows are converted through an {@link AvroToConnect}
- * built for the file's schema on its first row and reused, by identity, for every further row.
+ * side files), a header list (headers side files) or a whole envelope. Avro rows are converted through an
+ * {@link AvroToConnect} built for the file's schema on its first row and reused, by identity, for every further row.
  */
 final class RowDecoders {
 
