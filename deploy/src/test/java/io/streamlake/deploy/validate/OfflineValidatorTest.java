@@ -66,7 +66,8 @@ class OfflineValidatorTest {
   @Test
   void testOurComponentsAreCheckedFromTheZip() throws IOException {
     for (String name : List.of("order-events-s3-parquet.json", "postgres-cdc-s3-parquet.json",
-        "consumer-lag-cloudwatch.json", "gsr-avro-orders-s3-parquet.json", "gsr-json-orders-s3-parquet.json")) {
+        "consumer-lag-cloudwatch.json", "gsr-avro-orders-s3-parquet.json", "gsr-json-orders-s3-parquet.json",
+        "replay-orders-from-s3.json")) {
       OfflineValidator.Result result = validator.validate(ConnectorFile.read(DeployFiles.connectors().resolve(name)));
       assertThat(result.status()).as(name).isEqualTo(OfflineValidator.Status.CHECKED);
     }
