@@ -74,6 +74,20 @@ class OfflineValidatorTest {
   }
 
   @Test
+  void testExactlyOnceRequiredOnTheReplayExampleIsAWarningNotAnError() throws IOException {
+    ConnectorFile replay = ConnectorFile.read(DeployFiles.connectors().resolve("replay-orders-from-s3.json"));
+    OfflineValidator.Result required = validate(replay, Map.of("exactly.once.support", "required"));
+    assertThat(errors(required)).isEmpty();
+    assertThat(required.findings()).singleElement().satisfies(f -> {
+      assertThat(f.key()).isEqualTo("exactly.once.support");
+      assertThat(f.isError()).isFalse();
+      assertThat(f.message()).contains("exactly.once.source.support=enabled").contains("requested");
+    });
+    OfflineValidator.Result bad = validate(replay, Map.of("exactly.once.support", "always"));
+    assertThat(errors(bad)).extracting(Finding::key).containsExactly("exactly.once.support");
+  }
+
+  @Test
   void testFastJsonConverterIsFoundInTheZip() throws IOException {
     OfflineValidator.Result result = validate(orderEvents(), Map.of(
         "key.converter", "io.streamlake.connect.json.FastJsonConverter",
