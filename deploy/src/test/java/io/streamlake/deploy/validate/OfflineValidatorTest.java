@@ -74,6 +74,18 @@ class OfflineValidatorTest {
   }
 
   @Test
+  void testReplayVariantsOfTheReadmeAreAccepted() throws IOException {
+    // deploy/README.md "Replay the lake": envelope files on both sides, one day and two partitions
+    assertThat(validate(orderEvents(), Map.of("store.envelope", "true")).findings()).isEmpty();
+    ConnectorFile replay = ConnectorFile.read(DeployFiles.connectors().resolve("replay-orders-from-s3.json"));
+    assertThat(validate(replay, Map.of("store.envelope", "true", "replay.time.from", "2026-12-01T00:00:00Z",
+        "replay.time.to", "2026-12-02T00:00:00Z", "replay.partitions", "0,3")).findings()).isEmpty();
+    // the time filter needs the sink's timezone, which the example carries
+    assertThat(errors(validate(replay, Map.of("timezone", "", "replay.time.from", "2026-12-01T00:00:00Z"))))
+        .isNotEmpty();
+  }
+
+  @Test
   void testExactlyOnceRequiredOnTheReplayExampleIsAWarningNotAnError() throws IOException {
     ConnectorFile replay = ConnectorFile.read(DeployFiles.connectors().resolve("replay-orders-from-s3.json"));
     OfflineValidator.Result required = validate(replay, Map.of("exactly.once.support", "required"));
