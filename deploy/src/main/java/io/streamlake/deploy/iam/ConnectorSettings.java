@@ -11,15 +11,20 @@ final class ConnectorSettings {
 
   static ConnectorFile read(Args args) throws IOException {
     ConnectorFile file = ConnectorFile.single(args).with(ConnectorFile.overrides(args));
-    if (!isLagEmitter(file) && !isS3Sink(file)) {
-      throw new Args.UsageException(file.source() + ": connector.class " + file.connectorClass() + " is neither "
-          + "io.streamlake.connect.s3.S3SinkConnector nor io.streamlake.connect.lag.ConsumerLagSourceConnector");
+    if (!isLagEmitter(file) && !isS3Sink(file) && !isS3Source(file)) {
+      throw new Args.UsageException(file.source() + ": connector.class " + file.connectorClass() + " is none of "
+          + "io.streamlake.connect.s3.S3SinkConnector, io.streamlake.connect.s3.source.S3SourceConnector and "
+          + "io.streamlake.connect.lag.ConsumerLagSourceConnector");
     }
     return file;
   }
 
   static boolean isLagEmitter(ConnectorFile file) {
     return "io.streamlake.connect.lag.ConsumerLagSourceConnector".equals(file.connectorClass());
+  }
+
+  static boolean isS3Source(ConnectorFile file) {
+    return "io.streamlake.connect.s3.source.S3SourceConnector".equals(file.connectorClass());
   }
 
   static boolean isS3Sink(ConnectorFile file) {

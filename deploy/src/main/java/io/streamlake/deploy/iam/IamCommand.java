@@ -21,14 +21,16 @@ import java.util.Set;
 /**
  * {@code iam <connector.json>}: the least-privilege policy of the connector's service execution role, generated from
  * its configuration (bucket, topics.dir, topics, connector name; for the lag emitter its namespace, metrics topic
- * and time.lag.mode).
+ * and time.lag.mode; for the S3 source its target topics and exactly-once transactional ids).
  */
 public final class IamCommand {
 
   public static final String USAGE = String.join("\n",
       "usage: streamlake iam <connector.json> [--cluster-arn ARN] [--offsets-topic T] [--set key=value]... "
           + "[--output FILE]",
-      "  Prints the IAM policy of the connector's service execution role (S3 sink or consumer-lag emitter).",
+      "  Prints the IAM policy of the connector's service execution role (S3 sink, S3 source (replay) or",
+      "  consumer-lag emitter). For the S3 source, exactly.once.support in the connector or",
+      "  exactly.once.source.support=enabled in --worker-config adds the transactional-id statements.",
       "  --cluster-arn      the MSK cluster (arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid>); a placeholder",
       "                     is used when missing",
       "  --offsets-topic    the worker's offset.storage.topic (" + WorkerStatements.DEFAULT_OFFSETS_TOPIC + ")",
@@ -53,15 +55,7 @@ public final class IamCommand {
 
   /** The policy plus what the connector's config provider references need (nothing without references). */
   private static PolicyDocument withProviderStatements(PolicyDocument policy, ConnectorFile connector, KafkaArns kafka,
-      Args args) throws IOException {
-    Map<String, String> worker = new LinkedHashMap<>();
-    if (args.has("worker-config")) {
-      Properties props = new Properties();
-      try (InputStream in = Files.newInputStream(Path.of(args.get("worker-config", null)))) {
-        props.load(in);
-      }
-      props.stringPropertyNames().stream().sorted().forEach(k -> worker.put(k, props.getProperty(k)));
-    }
+      Args args, Map<String, String> worker) {
     // the connector's references, and the worker configuration's own (e.g. a worker consumer.* setting)
     List<ProviderReference> references = new ArrayList<>(ProviderReference.find(connector.config()));
     Map<String, String> workerSettings = new LinkedHashMap<>(worker);
@@ -74,6 +68,19 @@ public final class IamCommand {
     List<PolicyDocument.Statement> statements = new ArrayList<>(policy.statements());
     statements.addAll(ProviderStatements.of(references, worker, arn[3], arn[4], args.all("provider-kms-key")));
     return new PolicyDocument(statements);
+  }
+
+  /** The settings of --worker-config, sorted by key; empty without it. */
+  private static Map<String, String> workerSettings(Args args) throws IOException {
+    Map<String, String> worker = new LinkedHashMap<>();
+    if (args.has("worker-config")) {
+      Properties props = new Properties();
+      try (InputStream in = Files.newInputStream(Path.of(args.get("worker-config", null)))) {
+        props.load(in);
+      }
+      props.stringPropertyNames().stream().sorted().forEach(k -> worker.put(k, props.getProperty(k)));
+    }
+    return worker;
   }
 
   public int run(List<String> argv) throws IOException {
@@ -90,15 +97,24 @@ public final class IamCommand {
       throw new Args.UsageException(e.getMessage());
     }
     String offsetsTopic = args.get("offsets-topic", WorkerStatements.DEFAULT_OFFSETS_TOPIC);
+    Map<String, String> worker = workerSettings(args);
     PolicyDocument policy;
     try {
-      policy = ConnectorSettings.isLagEmitter(connector) ? LagEmitterPolicy.of(connector, kafka, offsetsTopic)
-          : SinkPolicy.of(connector, kafka, offsetsTopic, args.get("plugin-zip", null));
+      if (ConnectorSettings.isLagEmitter(connector)) {
+        policy = LagEmitterPolicy.of(connector, kafka, offsetsTopic);
+      } else if (ConnectorSettings.isS3Source(connector)) {
+        boolean workerExactlyOnce = "enabled".equalsIgnoreCase(worker.getOrDefault("exactly.once.source.support",
+            "").trim());
+        policy = SourcePolicy.of(connector, kafka, offsetsTopic, workerExactlyOnce, note -> err.println("note: "
+            + note));
+      } else {
+        policy = SinkPolicy.of(connector, kafka, offsetsTopic, args.get("plugin-zip", null));
+      }
     } catch (IllegalArgumentException e) {
       err.println("streamlake iam: " + e.getMessage());
       return 1;
     }
-    policy = withProviderStatements(policy, connector, kafka, args);
+    policy = withProviderStatements(policy, connector, kafka, args, worker);
     if (args.has("output")) {
       OwnerOnlyFile.write(Path.of(args.get("output", null)), policy.toJson() + System.lineSeparator());
     } else {

@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 /**
  * The MSK cluster ARN and the topic and group ARNs below it that {@code kafka-cluster:*} actions take:
  * {@code arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid>} gives {@code ...:topic/<name>/<uuid>/<topic>} and
- * {@code ...:group/<name>/<uuid>/<group>}.
+ * {@code ...:group/<name>/<uuid>/<group>}, and the transactional ids of exactly-once source tasks
+ * {@code ...:transactional-id/<name>/<uuid>/<transactional id>}.
  */
 public record KafkaArns(String cluster) {
 
@@ -28,5 +29,9 @@ public record KafkaArns(String cluster) {
 
   public String group(String name) {
     return cluster.replaceFirst(":cluster/", ":group/") + "/" + name;
+  }
+
+  public String transactionalId(String id) {
+    return cluster.replaceFirst(":cluster/", ":transactional-id/") + "/" + id;
   }
 }

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
@@ -128,6 +129,9 @@ public final class OfflineValidator {
     findings.addAll(ReferenceChecks.connector(config));
     findings.addAll(configureTransforms(config, flagged));
     findings.addAll(unknownKeys(config, connectorDef, connectDef));
+    if (!(connector instanceof SinkConnector)) {
+      exactlyOnceRequired(config).ifPresent(findings::add);
+    }
     Set<String> passwordKeys = new HashSet<>(SecretOptions.passwordKeys(connectorDef, ""));
     passwordKeys.addAll(SecretOptions.passwordKeys(connectDef, ""));
     passwordKeys.addAll(converterPasswordKeys(config));
@@ -279,6 +283,22 @@ public final class OfflineValidator {
       return false;
     }
     return false;
+  }
+
+  /**
+   * {@code exactly.once.support=required} on a source: a worker without {@code exactly.once.source.support=enabled}
+   * (the kit's worker files) flags it as an error, one with it accepts it. Which worker runs the connector is not known
+   * here, so it is a warning (ValidatorMatchesWorkerIT pins the worker's error).
+   */
+  static Optional<Finding> exactlyOnceRequired(Map<String, String> config) {
+    String value = config.getOrDefault("exactly.once.support", "").trim();
+    if (!value.equalsIgnoreCase("required")) {
+      return Optional.empty();
+    }
+    return Optional.of(Finding.warning("exactly.once.support", "required: a worker without"
+        + " exactly.once.source.support=enabled rejects the connector (the deploy kit's worker files do not enable"
+        + " it; whether MSK Connect accepts that worker setting is not verified). Use requested, or enable it in the"
+        + " worker configuration"));
   }
 
   /** Whether the connector class was found in the plugin (CHECKED) or belongs to another plugin (SKIPPED). */

@@ -83,6 +83,21 @@ class RenderCommandTest {
   }
 
   @Test
+  void testReplayExampleRendersWithItsConfigurationVerbatim() throws IOException {
+    Path replay = DeployFiles.connectors().resolve("replay-orders-from-s3.json");
+    int code = run(replay.toString(), "--workers", "1", "--mcu", "1");
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    JsonNode request = json();
+    assertThat(request.path("connectorName").asText()).isEqualTo("replay-orders-from-s3");
+    JsonNode config = request.path("connectorConfiguration");
+    JsonNode file = new ObjectMapper().readTree(replay.toFile());
+    assertThat(config).isEqualTo(file);
+    assertThat(config.path("connector.class").asText())
+        .isEqualTo("io.streamlake.connect.s3.source.S3SourceConnector");
+    assertThat(config.path("exactly.once.support").asText()).isEqualTo("requested");
+  }
+
+  @Test
   void testProvisionedCapacityAndOverrides() throws IOException {
     int code = run(orderEvents(), "--workers", "3", "--mcu", "1", "--set", "s3.bucket.name=prod-lake",
         "--auth", "none", "--encryption", "plaintext");

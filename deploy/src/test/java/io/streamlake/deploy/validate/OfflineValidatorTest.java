@@ -66,10 +66,37 @@ class OfflineValidatorTest {
   @Test
   void testOurComponentsAreCheckedFromTheZip() throws IOException {
     for (String name : List.of("order-events-s3-parquet.json", "postgres-cdc-s3-parquet.json",
-        "consumer-lag-cloudwatch.json", "gsr-avro-orders-s3-parquet.json", "gsr-json-orders-s3-parquet.json")) {
+        "consumer-lag-cloudwatch.json", "gsr-avro-orders-s3-parquet.json", "gsr-json-orders-s3-parquet.json",
+        "replay-orders-from-s3.json")) {
       OfflineValidator.Result result = validator.validate(ConnectorFile.read(DeployFiles.connectors().resolve(name)));
       assertThat(result.status()).as(name).isEqualTo(OfflineValidator.Status.CHECKED);
     }
+  }
+
+  @Test
+  void testReplayVariantsOfTheReadmeAreAccepted() throws IOException {
+    // deploy/README.md "Replay the lake": envelope files on both sides, one day and two partitions
+    assertThat(validate(orderEvents(), Map.of("store.envelope", "true")).findings()).isEmpty();
+    ConnectorFile replay = ConnectorFile.read(DeployFiles.connectors().resolve("replay-orders-from-s3.json"));
+    assertThat(validate(replay, Map.of("store.envelope", "true", "replay.time.from", "2026-12-01T00:00:00Z",
+        "replay.time.to", "2026-12-02T00:00:00Z", "replay.partitions", "0,3")).findings()).isEmpty();
+    // the time filter needs the sink's timezone, which the example carries
+    assertThat(errors(validate(replay, Map.of("timezone", "", "replay.time.from", "2026-12-01T00:00:00Z"))))
+        .isNotEmpty();
+  }
+
+  @Test
+  void testExactlyOnceRequiredOnTheReplayExampleIsAWarningNotAnError() throws IOException {
+    ConnectorFile replay = ConnectorFile.read(DeployFiles.connectors().resolve("replay-orders-from-s3.json"));
+    OfflineValidator.Result required = validate(replay, Map.of("exactly.once.support", "required"));
+    assertThat(errors(required)).isEmpty();
+    assertThat(required.findings()).singleElement().satisfies(f -> {
+      assertThat(f.key()).isEqualTo("exactly.once.support");
+      assertThat(f.isError()).isFalse();
+      assertThat(f.message()).contains("exactly.once.source.support=enabled").contains("requested");
+    });
+    OfflineValidator.Result bad = validate(replay, Map.of("exactly.once.support", "always"));
+    assertThat(errors(bad)).extracting(Finding::key).containsExactly("exactly.once.support");
   }
 
   @Test

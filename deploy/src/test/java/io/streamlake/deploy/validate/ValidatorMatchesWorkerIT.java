@@ -96,10 +96,23 @@ class ValidatorMatchesWorkerIT {
   @Test
   void testExamplesAreValidForBoth() throws IOException, InterruptedException {
     for (String name : new String[] {"order-events-s3-parquet.json", "postgres-cdc-s3-parquet.json",
-        "consumer-lag-cloudwatch.json"}) {
+        "consumer-lag-cloudwatch.json", "replay-orders-from-s3.json"}) {
       assertSameAnswer(example(name));
       assertThat(workerErrors(withName(example(name)))).as(name).isEmpty();
     }
+  }
+
+  @Test
+  void testExactlyOnceRequiredIsAnErrorForAWorkerWithoutExactlyOnceSourceSupport() throws IOException,
+      InterruptedException {
+    // the one known difference: the worker here (like the kit's worker files) has no exactly.once.source.support,
+    // which offline validation cannot know, so it warns where this worker errs
+    ConnectorFile required = example("replay-orders-from-s3.json").with(Map.of("exactly.once.support", "required"));
+    assertThat(workerErrors(withName(required))).containsExactly("exactly.once.support");
+    assertThat(validator.validate(required).findings()).singleElement().satisfies(f -> {
+      assertThat(f.key()).isEqualTo("exactly.once.support");
+      assertThat(f.isError()).isFalse();
+    });
   }
 
   @Test
