@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.data.Schema;
@@ -48,6 +49,7 @@ final class TopicPartitionWriter {
   private long lastAppendWallMs;
   private long scheduledCutMs = Long.MAX_VALUE;
   private Schema epochSchema;
+  private Schema epochKeySchema;
 
   TopicPartitionWriter(TopicPartition partition, WriterContext context) {
     this.partition = partition;
@@ -100,6 +102,7 @@ final class TopicPartitionWriter {
     long now = context.clock().millis();
     if (opening) {
       epochSchema = row.valueSchema();
+      epochKeySchema = record.keySchema() != null ? record.keySchema() : epochKeySchema;
       baseTimestamp = timestamp;
       scheduledCutMs = context.rotation().nextScheduledCut(now);
     }
@@ -142,6 +145,13 @@ final class TopicPartitionWriter {
     RotationPolicy.Reason reason = context.rotation().beforeAppend(baseTimestamp, timestamp);
     if (reason == null && context.format().bindsSchema()
         && context.schemaChange().needsCut(epochSchema, record.valueSchema())) {
+      reason = RotationPolicy.Reason.SCHEMA_CHANGE;
+    }
+    if (reason == null && !context.sides().isEmpty() && record.keySchema() != null
+        && epochKeySchema != record.keySchema() && !Objects.equals(epochKeySchema, record.keySchema())) {
+      // A keys file is bound to the key schema of its first record: a new key schema starts new files, else
+      // the keys file would drop the new key's fields or refuse the record. A null key without a schema goes
+      // into the open files (as a null row where the key schema allows it).
       reason = RotationPolicy.Reason.SCHEMA_CHANGE;
     }
     return reason;
@@ -442,6 +452,7 @@ final class TopicPartitionWriter {
     files.clear();
     epochRecords = 0;
     epochSchema = null;
+    epochKeySchema = null;
     scheduledCutMs = Long.MAX_VALUE;
   }
 

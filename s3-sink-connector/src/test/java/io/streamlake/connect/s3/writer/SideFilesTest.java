@@ -201,6 +201,33 @@ class SideFilesTest {
   }
 
   @Test
+  void aNewKeySchemaStartsNewFilesSoTheKeysFileKeepsEveryFieldOfTheKey() throws Exception {
+    Schema key2 = SchemaBuilder.struct().name("io.streamlake.test.OrderKey").version(2)
+        .field("id", Schema.INT64_SCHEMA).field("region", Schema.OPTIONAL_STRING_SCHEMA).build();
+    List<SinkRecord> records = new ArrayList<>();
+    for (SinkRecord record : orders(0, 10)) {
+      long offset = record.kafkaOffset();
+      records.add(offset < 3 ? withKey(record, KEY, new Struct(KEY).put("id", offset))
+          : withKey(record, key2, new Struct(key2).put("id", offset).put("region", "eu-" + offset)));
+    }
+    Map<String, String> props = props("json");
+    props.put("flush.size", "5"); // the key schema changes at offset 3, inside the first 5-record epoch
+    try (SinkWriter writer = writer(props)) {
+      writer.put(records);
+    }
+    String first = "topics/orders/partition=0/orders+0+0000000000";
+    String second = "topics/orders/partition=0/orders+0+0000000003";
+    assertThat(objects()).contains(first + ".keys.avro", second + ".keys.avro");
+    assertThat(SideFiles.avroRows(store.object(first + ".keys.avro"))).hasSize(3);
+    List<Object> keys = SideFiles.avroRows(store.object(second + ".keys.avro"));
+    assertThat(keys).hasSize(5);
+    for (int i = 0; i < 5; i++) {
+      assertThat(((GenericRecord) keys.get(i)).get("region").toString()).isEqualTo("eu-" + (i + 3));
+    }
+    assertThat(reported).isEmpty();
+  }
+
+  @Test
   void jsonLinesWritesSchemalessKeysAsTheyAreAndKeepsTheKeyRowsOfTombstones() throws Exception {
     Map<String, String> props = props("json");
     props.put("keys.format.class", "json");

@@ -41,8 +41,14 @@ public final class Downloads implements AutoCloseable {
   public ReplayReaders.LocalFile fetch(String key) {
     String name = key.substring(key.lastIndexOf('/') + 1);
     Path target = dir.resolve(counter.incrementAndGet() + "-" + name);
-    store.download(key, target);
-    return new ReplayReaders.LocalFile(key, target);
+    ReplayReaders.LocalFile file = new ReplayReaders.LocalFile(key, target);
+    try {
+      store.download(key, target);
+    } catch (RuntimeException e) {
+      delete(file); // a download cut off midway leaves a partial copy behind
+      throw e;
+    }
+    return file;
   }
 
   /** Deletes a downloaded file; never throws. */
