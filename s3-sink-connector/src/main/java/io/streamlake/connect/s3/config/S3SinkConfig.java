@@ -6,7 +6,6 @@ import io.streamlake.common.config.Choices;
 import io.streamlake.common.config.ConfigProblem;
 import io.streamlake.common.config.ConfigProblems;
 import io.streamlake.common.config.EndpointValidator;
-import io.streamlake.connect.s3.path.PathFormat;
 import io.streamlake.connect.s3.path.PathProjection;
 import io.streamlake.connect.s3.path.PathTemplate;
 import java.time.DateTimeException;
@@ -559,15 +558,15 @@ public final class S3SinkConfig extends AbstractConfig {
     def.define(PARTITIONER_CLASS_CONFIG, Type.STRING, PARTITIONER_CLASS_DEFAULT,
         Choices.validator(PartitionerKind.class), Importance.HIGH, PARTITIONER_CLASS_DOC, GROUP_PARTITION,
         ++order, Width.LONG, "Partitioner", Choices.recommender(PartitionerKind.class));
-    def.define(PATH_FORMAT_CONFIG, Type.STRING, "", new PathFormatValidator(), Importance.MEDIUM,
+    def.define(PATH_FORMAT_CONFIG, Type.STRING, "", PathValidators.pathFormat(), Importance.MEDIUM,
         PATH_FORMAT_DOC, GROUP_PARTITION, ++order, Width.LONG, "Path format");
     def.define(PARTITION_DURATION_CONFIG, Type.LONG, PARTITION_DURATION_DEFAULT, new DurationValidator(),
         Importance.MEDIUM, PARTITION_DURATION_DOC, GROUP_PARTITION, ++order, Width.SHORT, "Partition duration");
     def.define(PARTITION_FIELD_CONFIG, Type.LIST, "", Importance.MEDIUM, PARTITION_FIELD_DOC, GROUP_PARTITION,
         ++order, Width.LONG, "Partition fields");
-    def.define(LOCALE_CONFIG, Type.STRING, LOCALE_DEFAULT, new LocaleValidator(), Importance.LOW, LOCALE_DOC,
+    def.define(LOCALE_CONFIG, Type.STRING, LOCALE_DEFAULT, PathValidators.locale(), Importance.LOW, LOCALE_DOC,
         GROUP_PARTITION, ++order, Width.SHORT, "Locale");
-    def.define(TIMEZONE_CONFIG, Type.STRING, "", new TimezoneValidator(), Importance.MEDIUM, TIMEZONE_DOC,
+    def.define(TIMEZONE_CONFIG, Type.STRING, "", PathValidators.timezone(), Importance.MEDIUM, TIMEZONE_DOC,
         GROUP_PARTITION, ++order, Width.SHORT, "Timezone");
     def.define(TIMESTAMP_EXTRACTOR_CONFIG, Type.STRING, TIMESTAMP_EXTRACTOR_DEFAULT,
         Choices.validator(TimestampKind.class), Importance.MEDIUM, TIMESTAMP_EXTRACTOR_DOC, GROUP_PARTITION,
@@ -821,7 +820,7 @@ public final class S3SinkConfig extends AbstractConfig {
   }
 
   public Locale locale() {
-    return LocaleValidator.parse(getString(LOCALE_CONFIG));
+    return PathValidators.parseLocale(getString(LOCALE_CONFIG));
   }
 
   /** The schema for schemaless values, or null when none is configured. */
@@ -848,65 +847,6 @@ public final class S3SinkConfig extends AbstractConfig {
     @Override
     public String toString() {
       return "a date yyyy-MM-dd";
-    }
-  }
-
-  private static final class LocaleValidator implements ConfigDef.Validator {
-    static Locale parse(String text) {
-      String[] parts = text.split("[_-]");
-      return parts.length == 1 ? new Locale(parts[0]) : new Locale(parts[0], parts[1]);
-    }
-
-    @Override
-    public void ensureValid(String name, Object value) {
-      String text = value == null ? "" : value.toString();
-      if (!text.matches("[a-zA-Z]{2,3}([_-][a-zA-Z]{2}|[_-][0-9]{3})?")) {
-        throw new ConfigException(name, value, "Expected a locale such as en_US or de_DE");
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "a locale such as en_US";
-    }
-  }
-
-  private static final class TimezoneValidator implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      String text = value == null ? "" : value.toString();
-      if (text.isBlank()) {
-        return;
-      }
-      try {
-        ZoneId.of(text);
-      } catch (DateTimeException e) {
-        throw new ConfigException(name, value, "Expected a timezone id such as UTC or Europe/Berlin");
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "a timezone id such as UTC or Europe/Berlin";
-    }
-  }
-
-  private static final class PathFormatValidator implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      String text = value == null ? "" : value.toString();
-      if (!text.isBlank()) {
-        try {
-          PathFormat.toJavaPattern(text);
-        } catch (IllegalArgumentException e) {
-          throw new ConfigException(name, value, e.getMessage());
-        }
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "a Joda-style pattern, e.g. 'year'=YYYY/'month'=MM/'day'=dd/'hour'=HH";
     }
   }
 

@@ -7,8 +7,7 @@ import io.streamlake.common.config.ConfigProblem;
 import io.streamlake.common.config.ConfigProblems;
 import io.streamlake.connect.s3.config.PartitionerKind;
 import io.streamlake.connect.s3.config.S3SinkConfig;
-import io.streamlake.connect.s3.path.PathFormat;
-import java.time.DateTimeException;
+import io.streamlake.connect.s3.config.PathValidators;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -204,13 +203,13 @@ public final class S3SourceConfig extends AbstractConfig {
     def.define(PARTITIONER_CLASS_CONFIG, Type.STRING, "", Choices.validatorAllowingBlank(PartitionerKind.class),
         Importance.LOW, PARTITIONER_CLASS_DOC, GROUP_LAYOUT, ++order, Width.LONG, "Partitioner",
         Choices.recommender(PartitionerKind.class));
-    def.define(PATH_FORMAT_CONFIG, Type.STRING, "", new PathFormatValidator(), Importance.MEDIUM,
+    def.define(PATH_FORMAT_CONFIG, Type.STRING, "", PathValidators.pathFormat(), Importance.MEDIUM,
         PATH_FORMAT_DOC, GROUP_LAYOUT, ++order, Width.LONG, "Path format");
     def.define(PARTITION_DURATION_CONFIG, Type.LONG, PARTITION_DURATION_DEFAULT, new DurationValidator(),
         Importance.LOW, PARTITION_DURATION_DOC, GROUP_LAYOUT, ++order, Width.SHORT, "Partition duration");
-    def.define(TIMEZONE_CONFIG, Type.STRING, "", new TimezoneValidator(), Importance.MEDIUM, TIMEZONE_DOC,
+    def.define(TIMEZONE_CONFIG, Type.STRING, "", PathValidators.timezone(), Importance.MEDIUM, TIMEZONE_DOC,
         GROUP_LAYOUT, ++order, Width.SHORT, "Timezone");
-    def.define(LOCALE_CONFIG, Type.STRING, LOCALE_DEFAULT, new LocaleValidator(), Importance.LOW, LOCALE_DOC,
+    def.define(LOCALE_CONFIG, Type.STRING, LOCALE_DEFAULT, PathValidators.locale(), Importance.LOW, LOCALE_DOC,
         GROUP_LAYOUT, ++order, Width.SHORT, "Locale");
 
     order = 0;
@@ -328,7 +327,7 @@ public final class S3SourceConfig extends AbstractConfig {
   }
 
   public Locale locale() {
-    return LocaleValidator.parse(getString(LOCALE_CONFIG));
+    return PathValidators.parseLocale(getString(LOCALE_CONFIG));
   }
 
   public boolean envelope() {
@@ -417,25 +416,6 @@ public final class S3SourceConfig extends AbstractConfig {
     }
   }
 
-  private static final class PathFormatValidator implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      String text = value == null ? "" : value.toString();
-      if (!text.isBlank()) {
-        try {
-          PathFormat.toJavaPattern(text);
-        } catch (IllegalArgumentException e) {
-          throw new ConfigException(name, value, e.getMessage());
-        }
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "a Joda-style pattern, e.g. 'year'=YYYY/'month'=MM/'day'=dd/'hour'=HH";
-    }
-  }
-
   private static final class DurationValidator implements ConfigDef.Validator {
     @Override
     public void ensureValid(String name, Object value) {
@@ -449,46 +429,6 @@ public final class S3SourceConfig extends AbstractConfig {
     @Override
     public String toString() {
       return "-1 or a positive number of milliseconds";
-    }
-  }
-
-  private static final class TimezoneValidator implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      String text = value == null ? "" : value.toString();
-      if (text.isBlank()) {
-        return;
-      }
-      try {
-        ZoneId.of(text);
-      } catch (DateTimeException e) {
-        throw new ConfigException(name, value, "Expected a timezone id such as UTC or Europe/Berlin");
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "a timezone id such as UTC or Europe/Berlin";
-    }
-  }
-
-  private static final class LocaleValidator implements ConfigDef.Validator {
-    static Locale parse(String text) {
-      String[] parts = text.split("[_-]");
-      return parts.length == 1 ? new Locale(parts[0]) : new Locale(parts[0], parts[1]);
-    }
-
-    @Override
-    public void ensureValid(String name, Object value) {
-      String text = value == null ? "" : value.toString();
-      if (!text.matches("[a-zA-Z]{2,3}([_-][a-zA-Z]{2}|[_-][0-9]{3})?")) {
-        throw new ConfigException(name, value, "Expected a locale such as en_US or de_DE");
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "a locale such as en_US";
     }
   }
 }
