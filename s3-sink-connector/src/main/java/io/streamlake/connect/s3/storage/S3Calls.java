@@ -2,7 +2,10 @@ package io.streamlake.connect.s3.storage;
 
 import io.streamlake.common.retry.Retrier;
 import io.streamlake.common.retry.RetryFailure;
+import java.util.Optional;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Runs one S3 call through the shared {@link Retrier} (S3 error classification, jittered back-off until
@@ -30,6 +33,22 @@ public final class S3Calls {
       };
       throw new StoreException(message, failure.getCause());
     }
+  }
+
+  /** A read of {@code key}, retried like {@link #call}; empty when the key does not exist (404). */
+  public <T> Optional<T> ifExists(String operation, String bucket, String key, Supplier<T> read) {
+    return call(operation, bucket, key, () -> {
+      try {
+        return Optional.of(read.get());
+      } catch (NoSuchKeyException e) {
+        return Optional.empty();
+      } catch (S3Exception e) {
+        if (e.statusCode() == 404) {
+          return Optional.empty();
+        }
+        throw e;
+      }
+    });
   }
 
   /** How {@code failure} reads in a log line. */

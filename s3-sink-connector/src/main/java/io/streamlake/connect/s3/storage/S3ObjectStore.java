@@ -17,7 +17,6 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -82,7 +81,7 @@ public final class S3ObjectStore implements ObjectStore {
 
   @Override
   public Optional<byte[]> get(String key) {
-    return ifExists("GET", key, () -> {
+    return calls.ifExists("GET", bucket, key, () -> {
       ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
       return bytes.asByteArray();
     });
@@ -94,24 +93,9 @@ public final class S3ObjectStore implements ObjectStore {
   }
 
   private Optional<HeadObjectResponse> head(String key) {
-    return ifExists("HEAD", key, () -> s3.headObject(b -> b.bucket(bucket).key(key)));
+    return calls.ifExists("HEAD", bucket, key, () -> s3.headObject(b -> b.bucket(bucket).key(key)));
   }
 
-  /** A read of {@code key}, retried; empty when the key does not exist (404). */
-  private <T> Optional<T> ifExists(String operation, String key, java.util.function.Supplier<T> read) {
-    return calls.call(operation, bucket, key, () -> {
-      try {
-        return Optional.of(read.get());
-      } catch (NoSuchKeyException e) {
-        return Optional.empty();
-      } catch (S3Exception e) {
-        if (e.statusCode() == 404) {
-          return Optional.empty();
-        }
-        throw e;
-      }
-    });
-  }
 
   /** Tags; empty (with a WARN) where the store does not offer tagging or the role may not read tags. */
   @Override

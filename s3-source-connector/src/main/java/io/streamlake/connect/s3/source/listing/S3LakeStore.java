@@ -18,8 +18,6 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -70,19 +68,8 @@ public final class S3LakeStore implements LakeStore {
 
   @Override
   public Optional<Map<String, String>> metadata(String key) {
-    return calls.call("HeadObject", bucket, key, () -> {
-      try {
-        return Optional.of(client.headObject(HeadObjectRequest.builder().bucket(bucket).key(key).build())
-            .metadata());
-      } catch (NoSuchKeyException e) {
-        return Optional.empty();
-      } catch (S3Exception e) {
-        if (e.statusCode() == 404) {
-          return Optional.empty();
-        }
-        throw e;
-      }
-    });
+    return calls.ifExists("HeadObject", bucket, key,
+        () -> client.headObject(HeadObjectRequest.builder().bucket(bucket).key(key).build()).metadata());
   }
 
   @Override
